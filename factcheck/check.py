@@ -1,0 +1,111 @@
+"""Runs the pipeline on documents: claims are judged by rules, contradictions become findings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck.claims import Claim, ClaimBuilder
+from factcheck.compare import Verdict
+from factcheck.document import Document
+from factcheck.extract.mentions import Lexicon
+from factcheck.reference.model import Entity, Fact, ReferenceSet
+from factcheck.rules.base import Judgement, Rule
+from factcheck.values import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A claim with its verdict and the rule that gave it (None when no rule applies)."""
+
+    claim: Claim
+    verdict: Verdict
+    rule: Rule | None
+    judgement: Judgement
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A contradicted claim reported at a severity, with the message an editor reads."""
+
+    rule: str
+    severity: str
+    span: Span
+    found: str
+    entity: str
+    attribute: str
+    expected: str | None
+    message: str
+    fact: Fact | None
+    sources: tuple[str, ...]
+    sentence: Span
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """Everything one document produced."""
+
+    document: Document
+    results: tuple[Result, ...]
+    findings: tuple[Finding, ...]
+
+
+class Checker:
+    """Checks documents against one reference set with one set of rules."""
+
+    def __init__(self, reference: ReferenceSet, rules: Sequence[Rule]) -> None:
+        self.reference = reference
+        self.rules = [r for r in rules if r.spec.enabled]
+        self.builder = ClaimBuilder(Lexicon(reference))
+
+    def check(self, doc: Document) -> FileReport:
+        """Return the claims, verdicts and findings of one document."""
+        results = [self._judge(c) for c in self.builder.claims(doc)]
+        findings = [
+            self._finding(doc, r) for r in results if r.verdict is Verdict.CONTRADICTED
+        ]
+        unique = {(f.rule, f.span, f.entity): f for f in findings}
+        ordered = sorted(unique.values(), key=lambda f: (f.span, f.rule, f.entity))
+        return FileReport(doc, tuple(results), tuple(ordered))
+
+    def _judge(self, claim: Claim) -> Result:
+        entity = self.reference.get(claim.entity) if claim.entity else None
+        if entity is None:
+            return Result(claim, Verdict.UNVERIFIABLE, None, Judgement(Verdict.UNVERIFIABLE))
+        for rule in self.rules:
+            if rule.applies(claim, entity):
+                judgement = rule.kind.judge(rule, claim, entity)
+                return Result(claim, judgement.verdict, rule, judgement)
+        return Result(claim, Verdict.UNVERIFIABLE, None, Judgement(Verdict.UNVERIFIABLE))
+
+    def _finding(self, doc: Document, result: Result) -> Finding:
+        claim, rule, judgement = result.claim, result.rule, result.judgement
+        assert rule is not None and claim.entity is not None
+        entity = self.reference.get(claim.entity)
+        assert entity is not None
+        found = claim.span.text(doc.text)
+        message = judgement.message or _message(rule, entity, claim, found, judgement)
+        return Finding(
+            rule=rule.id,
+            severity=rule.spec.severity,
+            span=claim.span,
+            found=found,
+            entity=entity.id,
+            attribute=claim.attribute,
+            expected=judgement.expected,
+            message=message,
+            fact=judgement.fact,
+            sources=entity.sources,
+            sentence=claim.sentence,
+        )
+
+
+def _message(rule: Rule, entity: Entity, claim: Claim, found: str, judgement: Judgement) -> str:
+    template = rule.spec.message or "{entity}: {attribute} is {expected}, not {found}"
+    return template.format(
+        entity=entity.names[0],
+        found=found,
+        expected=judgement.expected or "something else",
+        source=", ".join(entity.sources),
+        attribute=claim.attribute,
+    )

@@ -1,0 +1,578 @@
+"""Builds claims (frames) from a document: an entity plus the values bound to it in its clause.
+
+Binding is deliberately narrow. A value binds to an event only inside the
+event's noun phrase ("the Feb. 27-28 summit", "their first historic summit in
+Singapore in July"); a title binds to a person only when it stands right
+before the name or in an appositive after it; a birth or death date binds to
+the person who is the subject of "born"/"died". Anything looser would judge
+values that the sentence does not state about the entity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from factcheck.document import Document
+from factcheck.extract.dates import DateMention, find_dates
+from factcheck.extract.mentions import EntityMention, Lexicon, Mentions, PlaceMention
+from factcheck.extract.ordinals import OrdinalMention, find_ordinals
+from factcheck.extract.places import KnownPlace
+from factcheck.extract.sentences import split_clauses, split_sentences
+from factcheck.values import DateValue, Span
+
+EVENT_ATTRIBUTES = ("date", "place", "ordinal")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceValue:
+    """A place as stated: its words, the reference entity it names, and what the gazetteer knows."""
+
+    text: str
+    entity: str | None
+    known: KnownPlace | None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleValue:
+    """A title as stated next to a person, with its qualifier ("former", "then-", "acting")."""
+
+    phrase: str
+    qualifier: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OrdinalValue:
+    """An ordinal as stated ("second summit")."""
+
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgeValue:
+    """An age as stated ("Kim, 35,", "is 45 years old", "died at age 27")."""
+
+    years: int
+    at_death: bool = False
+
+
+Stated = DateValue | PlaceValue | TitleValue | OrdinalValue | AgeValue
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One stated value about one entity, located by the words that state it.
+
+    ``entity`` is None when a trigger frame could not choose between its
+    ``candidates`` (a tie): such a claim is always unverifiable.
+    """
+
+    entity: str | None
+    attribute: str
+    span: Span
+    value: Stated
+    sentence: Span
+    as_of: dt.date | None
+    as_of_source: str = "published"
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    attribute: str
+    span: Span
+    value: Stated
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    clauses: list[Span]
+    mentions: Mentions
+    dates: list[DateMention]
+    ordinals: list[OrdinalMention]
+    used_dates: set[Span] = field(default_factory=set)
+
+
+_WORDS = re.compile(r"[\w'’.-]+|[^\w\s]", re.UNICODE)
+_STOP = frozenset(
+    """in on at for to with from by of and or but that which who whom whose was were is are be
+    been being said says told has have had will would could should may might after before
+    during since until when while as than then also not no where how what why this these those
+    it its he she they we you i him her them us""".split()
+)
+_PRE_OK = frozenset("the a an their his her its our your this that".split())
+_POST_SKIP = frozenset("held scheduled set slated planned due to be take taking place".split())
+_QUALIFIERS = {"former": "former", "ex": "former", "then": "then", "acting": "acting"}
+_QUALIFIER_RE = re.compile(r"(?i)\b(former|ex-|then-|acting|outgoing|late)\s*$")
+_NEGATION = re.compile(r"(?i)\b(not|never|n't|no longer)\b|n't\b")
+_BORN = re.compile(
+    r"(?i)\b(born|birth(?:day|date| date| year)?|date of birth|year of birth)\b"
+)
+_DIED = re.compile(r"(?i)\b(died|dies|death|passed away)\b")
+_BIRTHPLACE_AFTER = re.compile(
+    r"\b(?i:born)\s+(?:in|at)\s+(?P<place>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
+    r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?)"
+)
+_BIRTHPLACE_BEFORE = re.compile(
+    r"(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)\s+(?:is|was)\s+the\s+"
+    r"(?:birthplace|place\s+(?:in\s+which|where))\b"
+)
+_AGE_APPOSITIVE = re.compile(r"\A,\s+(?:aged\s+)?(?P<n>\d{1,3}),")
+_AGE_PREDICATE = re.compile(r"\A\s+(?:is|was)\s+(?P<n>\d{1,3})(?:\s+years?\s+old|-years?-old)\b")
+_AGE_AT_DEATH = re.compile(r"\A\s+died\s+(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<n>\d{1,3})\b")
+_POSSESSIVE = re.compile(r"\A['’]s?\s+(?P<word>\w+)")
+_LIFE_NOUNS = frozenset("birthday birth date birthplace death age".split())
+
+
+class ClaimBuilder:
+    """Extracts claims from documents against one reference set's lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.reference = lexicon.reference
+
+    def claims(self, doc: Document) -> list[Claim]:
+        """Return every claim in ``doc``, in text order."""
+        recent: dict[str, str] = {}
+        out: list[Claim] = []
+        for region in doc.regions:
+            for span in split_sentences(doc.text, region.start, region.end):
+                sent = self._sentence(doc, span, recent)
+                out.extend(self._event_claims(doc, sent))
+                out.extend(self._title_claims(doc, sent))
+                out.extend(self._country_claims(doc, sent))
+                out.extend(self._life_claims(doc, sent))
+        out.sort(key=lambda c: (c.span, c.attribute, c.entity or ""))
+        return out
+
+    def _sentence(self, doc: Document, span: Span, recent: dict[str, str]) -> _Sentence:
+        text = doc.text
+        mentions = self.lexicon.find(text, span, recent)
+        names = [e.span for e in mentions.entities] + [t.span for t in mentions.titles]
+        dates = [
+            d
+            for d in find_dates(text, doc.published, span.start, span.end)
+            if not any(d.span.overlaps(n) for n in names)
+        ]
+        ordinals = [
+            o
+            for o in find_ordinals(text, span.start, span.end)
+            if not any(o.span.overlaps(n) for n in names)
+        ]
+        return _Sentence(span, split_clauses(text, span), mentions, dates, ordinals)
+
+    # -- events -------------------------------------------------------------
+
+    def _event_claims(self, doc: Document, sent: _Sentence) -> Iterator[Claim]:
+        for anchor in sent.mentions.entities:
+            candidates = [
+                e for e in anchor.entities if self._is_event(e) and anchor.how != "surname"
+            ]
+            if not candidates:
+                continue
+            clause = _clause_of(sent.clauses, anchor.span)
+            cues = self._event_cues(doc.text, sent, anchor, clause)
+            if not cues:
+                continue
+            for cue in cues:
+                if isinstance(cue.value, DateValue):
+                    sent.used_dates.add(cue.span)
+            chosen, tied = self._choose(candidates, cues) if anchor.how == "trigger" else (
+                candidates[0] if len(candidates) == 1 else None,
+                tuple(candidates) if len(candidates) > 1 else (),
+            )
+            for cue in cues:
+                yield Claim(
+                    chosen, cue.attribute, cue.span, cue.value, sent.span, doc.published,
+                    candidates=tied,
+                )
+
+    def _is_event(self, entity_id: str) -> bool:
+        entity = self.reference.get(entity_id)
+        return entity is not None and any(a in entity.facts for a in EVENT_ATTRIBUTES)
+
+    def _choose(self, candidates: Sequence[str], cues: Sequence[_Cue]) -> tuple[str | None, tuple[str, ...]]:
+        """Pick the candidate most cues agree with; a tie (or no agreement) chooses nobody."""
+        from factcheck.rules.attribute import judge_value  # the comparison the rules use
+
+        scores: dict[str, int] = {}
+        for cid in candidates:
+            entity = self.reference.get(cid)
+            assert entity is not None
+            scores[cid] = sum(
+                judge_value(entity, cue.attribute, cue.value, None).verdict == "supported"
+                for cue in cues
+            )
+        best = max(scores.values())
+        top = tuple(c for c, s in scores.items() if s == best)
+        if best == 0 or len(top) > 1:
+            return None, tuple(sorted(top))
+        return top[0], ()
+
+    def _event_cues(self, text: str, sent: _Sentence, anchor: EntityMention, clause: Span) -> list[_Cue]:
+        cues: list[_Cue] = []
+        items = self._items(text, sent)
+        # Before the anchor: modifiers of the same noun phrase, read right to left.
+        pos = anchor.span.start
+        words = 0
+        while pos > clause.start and words < 8:
+            item = _item_ending(items, text, pos, clause.start)
+            if item is not None:
+                if item[1] is not None:
+                    cues.append(item[1])
+                pos = item[0].start
+                continue
+            tok = _token_before(text, pos, clause.start)
+            if tok is None:
+                break
+            word = tok.text(text)
+            low = word.casefold().strip("'’")
+            if word in ("'", "’", "-") or low in _PRE_OK:
+                pos = tok.start
+                words += 1
+                continue
+            if not word[0].isalnum() or low in _STOP:
+                break
+            pos = tok.start
+            words += 1
+        # After the anchor: prepositional phrases stating when and where.
+        pos = anchor.span.end
+        steps = 0
+        while pos < clause.end and steps < 25:
+            steps += 1
+            item = _item_starting(items, text, pos, clause.end)
+            if item is not None and isinstance(item[1], _Cue) and item[1].attribute == "date":
+                cues.append(item[1])
+                pos = item[0].end
+                continue
+            tok = _token_after(text, pos, clause.end)
+            if tok is None:
+                break
+            low = tok.text(text).casefold()
+            if low in ("in", "on", "at", "during", "for"):
+                nxt = _item_starting(items, text, tok.end, clause.end)
+                if nxt is None or nxt[1] is None or nxt[1].attribute == "ordinal":
+                    break
+                cues.append(nxt[1])
+                pos = nxt[0].end
+                if nxt[1].attribute == "place":
+                    pos = _skip_country(text, pos, sent.mentions.places)
+                continue
+            if low in _POST_SKIP:
+                pos = tok.end
+                continue
+            if low in ("between", "with"):
+                pos = _skip_participants(text, tok.end, clause.end, sent.mentions)
+                continue
+            break
+        return cues
+
+    def _items(self, text: str, sent: _Sentence) -> list[tuple[Span, _Cue | None]]:
+        """Return the spans that window scans step over whole, with the cue each states."""
+        items: list[tuple[Span, _Cue | None]] = []
+        for d in sent.dates:
+            if d.value is not None:
+                items.append((d.span, _Cue("date", d.span, d.value)))
+        for o in sent.ordinals:
+            items.append((o.span, _Cue("ordinal", o.span, OrdinalValue(o.value))))
+        place_spans = set()
+        for p in sent.mentions.places:
+            if p.known is not None and p.known.demonym and p.entity is None:
+                items.append((p.span, None))
+                continue
+            place_spans.add(p.span)
+            items.append((p.span, _Cue("place", p.span, _place_value(text, p))))
+        for e in sent.mentions.entities:
+            if e.span not in place_spans:
+                items.append((e.span, None))
+        for t in sent.mentions.titles:
+            items.append((t.span, None))
+        return items
+
+    # -- titles -------------------------------------------------------------
+
+    def _title_claims(self, doc: Document, sent: _Sentence) -> Iterator[Claim]:
+        text = doc.text
+        titles = sent.mentions.titles
+        for person in sent.mentions.entities:
+            if person.how == "trigger" or len(person.entities) != 1:
+                continue
+            pid = person.entities[0]
+            entity = self.reference.get(pid)
+            if entity is None or "title" not in entity.facts:
+                continue
+            clause = _clause_of(sent.clauses, person.span)
+            for title in titles:
+                qualifier = _title_next_to(text, title.span, person.span)
+                if qualifier is None:
+                    continue
+                as_of, source = self._clause_date(doc, sent, clause)
+                yield Claim(
+                    pid, "title", title.span, TitleValue(title.phrase, qualifier or None),
+                    sent.span, as_of, source,
+                )
+
+    def _clause_date(self, doc: Document, sent: _Sentence, clause: Span) -> tuple[dt.date | None, str]:
+        """Return the date a clause states for itself ("said on April 20, 2011"), else publication."""
+        own = [
+            d
+            for d in sent.dates
+            if clause.contains(d.span) and d.span not in sent.used_dates and d.value is not None
+            and not d.relative and d.value.has_year and d.value.lo == d.value.hi
+            and d.value.lo.granularity == "day"
+        ]
+        if len(own) == 1 and own[0].value is not None:
+            return own[0].value.lo.first_day(), "clause"
+        return doc.published, "published"
+
+    # -- places -------------------------------------------------------------
+
+    def _country_claims(self, doc: Document, sent: _Sentence) -> Iterator[Claim]:
+        text = doc.text
+        places = sent.mentions.places
+        for place, country in zip(places, places[1:], strict=False):
+            if place.entity is None or country.known is None or not country.known.is_country:
+                continue
+            if place.known is not None and place.known.is_country:
+                continue  # "Singapore, Japan and China" is a list, not a place and its country
+            between = text[place.span.end : country.span.start]
+            if between.strip() != ",":
+                continue
+            after = text[country.span.end : country.span.end + 6]
+            if re.match(r"\s*(,|and\b|or\b)\s*[A-Z]", after) or country.known.demonym:
+                continue
+            yield Claim(
+                place.entity, "country", country.span,
+                PlaceValue(country.span.text(text), None, country.known), sent.span, doc.published,
+            )
+
+    # -- lives --------------------------------------------------------------
+
+    def _life_claims(self, doc: Document, sent: _Sentence) -> Iterator[Claim]:
+        text = doc.text
+        body = sent.span.text(text)
+        if _NEGATION.search(body):
+            return
+        people = [
+            p for p in sent.mentions.entities
+            if p.how != "trigger" and len(p.entities) == 1 and self._is_person(p.entities[0])
+            and not _possessed(text, p.span)
+        ]
+        if not people:
+            return
+        yield from self._ages(doc, sent, people)
+        cues = sorted(
+            [(m.start(), m.end(), "born") for m in _BORN.finditer(text, sent.span.start, sent.span.end)]
+            + [(m.start(), m.end(), "died") for m in _DIED.finditer(text, sent.span.start, sent.span.end)]
+        )
+        if not cues:
+            return
+        for d in sent.dates:
+            if d.value is None or d.relative:
+                continue
+            cue = _nearest_cue(cues, d.span)
+            for p in _subjects(people, cue, sent):
+                yield Claim(p, cue[2], d.span, d.value, sent.span, doc.published)
+        yield from self._birthplaces(doc, sent, people, cues)
+
+    def _is_person(self, entity_id: str) -> bool:
+        entity = self.reference.get(entity_id)
+        return entity is not None and entity.type == "person"
+
+    def _birthplaces(
+        self, doc: Document, sent: _Sentence, people: list[EntityMention],
+        cues: list[tuple[int, int, str]],
+    ) -> Iterator[Claim]:
+        text = doc.text
+        found = [m for m in _BIRTHPLACE_AFTER.finditer(text, sent.span.start, sent.span.end)]
+        found += [m for m in _BIRTHPLACE_BEFORE.finditer(text, sent.span.start, sent.span.end)]
+        for m in found:
+            start, end = m.span("place")
+            if text[start : start + 4] == "the ":
+                start += 4
+            while end > start and text[end - 1] in ".,":
+                end -= 1  # the sentence's full stop, not an abbreviation inside the name
+            if start >= end:
+                continue
+            span = Span(start, end)
+            if any(span.overlaps(d.span) for d in sent.dates):
+                continue
+            if any(span.overlaps(p.span) for p in people):
+                continue
+            words = span.text(text)
+            entity_place = next((p for p in sent.mentions.places if p.span == span), None)
+            known = self.lexicon.gazetteer.lookup(words)
+            if known is None and "," in words:
+                known = self.lexicon.gazetteer.lookup(words.rsplit(",", 1)[1])
+            value = PlaceValue(words, entity_place.entity if entity_place else None, known)
+            cue = _nearest_cue(cues, span)
+            for p in _subjects(people, cue, sent):
+                yield Claim(p, "birthplace", span, value, sent.span, doc.published)
+
+    def _ages(self, doc: Document, sent: _Sentence, people: list[EntityMention]) -> Iterator[Claim]:
+        text = doc.text
+        for p in people:
+            rest = text[p.span.end : sent.span.end]
+            for pattern, at_death in (
+                (_AGE_APPOSITIVE, False), (_AGE_PREDICATE, False), (_AGE_AT_DEATH, True),
+            ):
+                m = pattern.match(rest)
+                if m is None:
+                    continue
+                start = p.span.end + m.start("n")
+                span = Span(start, p.span.end + m.end("n"))
+                clause = _clause_of(sent.clauses, p.span)
+                as_of, source = self._clause_date(doc, sent, clause)
+                yield Claim(
+                    p.entities[0], "age", span, AgeValue(int(m.group("n")), at_death),
+                    sent.span, as_of, source,
+                )
+                break
+
+
+# -- helpers --------------------------------------------------------------
+
+
+def _clause_of(clauses: Sequence[Span], span: Span) -> Span:
+    for clause in clauses:
+        if clause.start <= span.start < clause.end:
+            return clause
+    return clauses[0] if clauses else span
+
+
+def _place_value(text: str, place: PlaceMention) -> PlaceValue:
+    return PlaceValue(place.span.text(text), place.entity, place.known)
+
+
+def _item_ending(
+    items: Sequence[tuple[Span, _Cue | None]], text: str, pos: int, floor: int
+) -> tuple[Span, _Cue | None] | None:
+    """Return the item ending at ``pos`` (skipping blanks), if any."""
+    back = pos
+    while back > floor and text[back - 1].isspace():
+        back -= 1
+    for span, cue in items:
+        if span.end == back and span.start >= floor:
+            return span, cue
+    return None
+
+
+def _item_starting(
+    items: Sequence[tuple[Span, _Cue | None]], text: str, pos: int, ceiling: int
+) -> tuple[Span, _Cue | None] | None:
+    """Return the item starting at ``pos`` (skipping blanks), if any."""
+    fwd = pos
+    while fwd < ceiling and text[fwd].isspace():
+        fwd += 1
+    for span, cue in items:
+        if span.start == fwd and span.end <= ceiling:
+            return span, cue
+    return None
+
+
+def _token_before(text: str, pos: int, floor: int) -> Span | None:
+    back = pos
+    while back > floor and text[back - 1].isspace():
+        back -= 1
+    last = None
+    for m in _WORDS.finditer(text, max(floor, back - 80), back):
+        last = m
+    if last is None or last.end() != back:
+        return None
+    return Span(last.start(), last.end())
+
+
+def _token_after(text: str, pos: int, ceiling: int) -> Span | None:
+    m = _WORDS.search(text, pos, ceiling)
+    return None if m is None else Span(m.start(), m.end())
+
+
+def _skip_country(text: str, pos: int, places: Sequence[PlaceMention]) -> int:
+    """Step over ", Vietnam" after "in Hanoi": the country is judged by its own claim."""
+    m = re.match(r",\s*", text[pos:])
+    if m is None:
+        return pos
+    nxt = pos + m.end()
+    for p in places:
+        if p.span.start == nxt and p.known is not None and p.known.is_country:
+            return p.span.end
+    return pos
+
+
+def _skip_participants(text: str, pos: int, ceiling: int, mentions: Mentions) -> int:
+    """Step over "between US President Donald Trump and Kim Jong-un" to reach what follows."""
+    spans = [e.span for e in mentions.entities] + [t.span for t in mentions.titles]
+    spans += [p.span for p in mentions.places if p.known is not None and p.known.demonym]
+    while True:
+        fwd = pos
+        while fwd < ceiling and text[fwd].isspace():
+            fwd += 1
+        hit = next((s for s in spans if s.start == fwd), None)
+        if hit is not None:
+            pos = hit.end
+            continue
+        m = _WORDS.match(text, fwd, ceiling)
+        if m is not None and m.group().casefold() in ("and", "the", "'s", "leader"):
+            pos = m.end()
+            continue
+        return pos
+
+
+def _title_next_to(text: str, title: Span, person: Span) -> str | None:
+    """Return the qualifier ('' for none) if ``title`` stands next to ``person``, else None."""
+    if title.end <= person.start:
+        between = text[title.end : person.start]
+        if between.strip() != "":
+            return None
+        m = _QUALIFIER_RE.search(text[max(0, title.start - 12) : title.start])
+        return _qualifier(m.group(1)) if m else ""
+    if title.start >= person.end:
+        between = text[person.end : title.start]
+        m = re.fullmatch(
+            r",\s+(?:(?:the|a|an)\s+)?(?P<q>(?:former|ex-|then-|acting)\s*)?"
+            r"(?:[\w.-]+(?:\s+[\w.-]+){0,3}['’]s\s+)?",
+            between,
+            flags=re.IGNORECASE,
+        )
+        if m is None:
+            return None
+        after = text[title.end : title.end + 2]
+        if after and not re.match(r"[,.;:)\s]|$", after):
+            return None
+        if after.startswith(" ") and not re.match(r"\s*(?:[,.;:)]|and\b|who\b|$)", text[title.end : title.end + 6]):
+            return None
+        return _qualifier(m.group("q")) if m.group("q") else ""
+    return None
+
+
+def _qualifier(word: str) -> str:
+    key = word.strip().strip("-").casefold()
+    return _QUALIFIERS.get(key, key)
+
+
+def _possessed(text: str, span: Span) -> bool:
+    """Tell whether a name is a possessor of something other than a life fact ("X's cat")."""
+    m = _POSSESSIVE.match(text[span.end : span.end + 40])
+    if m is None:
+        return False
+    return m.group("word").casefold() not in _LIFE_NOUNS and m.group("word") != "date"
+
+
+def _nearest_cue(cues: Sequence[tuple[int, int, str]], span: Span) -> tuple[int, int, str]:
+    """Return the life cue a value belongs to: the last one before it, else the first after."""
+    before = [c for c in cues if c[1] <= span.start]
+    if before:
+        return before[-1]
+    return cues[0]
+
+
+def _subjects(people: list[EntityMention], cue: tuple[int, int, str], sent: _Sentence) -> list[str]:
+    """Return the people a life cue is about: those in the cue's clause, else in the sentence."""
+    clause = _clause_of(sent.clauses, Span(cue[0], cue[1]))
+    inside = [p for p in people if clause.contains(p.span)]
+    chosen = inside or people
+    return list(dict.fromkeys(p.entities[0] for p in chosen))
+

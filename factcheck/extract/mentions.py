@@ -1,0 +1,188 @@
+"""Finds mentions of reference-set entities, titles and places in a document's sentences.
+
+The :class:`Lexicon` is built once per reference set (names, triggers, title
+phrases, place names) and then matched against every document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from factcheck.extract.phrases import PhraseMatcher, fold
+from factcheck.extract.places import Gazetteer, KnownPlace, gazetteer
+from factcheck.reference.model import Entity, ReferenceSet, ScopedFact, TextFact
+from factcheck.values import Span
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+# Words that look like surnames but are common in news copy at a sentence start.
+_NOT_SURNAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "in", "on", "mr", "ms"})
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A mention of one entity by name, by surname after a full mention, or of several by trigger."""
+
+    span: Span
+    entities: tuple[str, ...]
+    how: str  # "name", "surname" or "trigger"
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMention:
+    """A title phrase known from the reference set, with every person it is a title of."""
+
+    span: Span
+    phrase: str
+    holders: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in text: a place entity of the reference set and/or a gazetteer place."""
+
+    span: Span
+    entity: str | None
+    known: KnownPlace | None
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """Everything the lexicon found in one sentence, each list sorted by position."""
+
+    entities: tuple[EntityMention, ...]
+    titles: tuple[TitleMention, ...]
+    places: tuple[PlaceMention, ...]
+
+
+def surname(name: str) -> str | None:
+    """Return the word a person is called by alone: the family name, by a simple rule.
+
+    Names whose last word is hyphenated (``Kang Kyung-wha``) put the family name
+    first; others (``Stephen Biegun``) put it last. Single-word names have none.
+    """
+    words = name.split()
+    if len(words) < 2:
+        return None
+    word = words[0] if "-" in words[-1] else words[-1]
+    word = word.strip(".,")
+    if len(word) < 2 or fold(word) in _NOT_SURNAMES or not word[0].isupper():
+        return None
+    return word
+
+
+class Lexicon:
+    """Phrase matchers for one reference set: entity names, triggers, titles and places."""
+
+    def __init__(self, reference: ReferenceSet, places: Gazetteer | None = None) -> None:
+        self.reference = reference
+        self.gazetteer = places or gazetteer()
+        self.names: PhraseMatcher[str] = PhraseMatcher()
+        self.triggers: PhraseMatcher[str] = PhraseMatcher()
+        self.titles: PhraseMatcher[str] = PhraseMatcher()
+        self.surnames: dict[str, list[str]] = {}
+        self.place_entities: set[str] = set()
+        for entity in reference.entities:
+            self._add(entity)
+
+    def _add(self, entity: Entity) -> None:
+        for name in entity.names:
+            self.names.add(name, entity.id)
+            if entity.type == "person":
+                short = surname(name)
+                if short is not None:
+                    ids = self.surnames.setdefault(short, [])
+                    if entity.id not in ids:
+                        ids.append(entity.id)
+        for trigger in entity.triggers:
+            self.triggers.add(trigger, entity.id)
+        title = entity.facts.get("title")
+        if title is not None:
+            for phrase in title_phrases(title.value):
+                self.titles.add(phrase, entity.id)
+        if "country" in entity.facts or entity.type in ("place", "city", "country"):
+            self.place_entities.add(entity.id)
+
+    def find(self, text: str, sentence: Span, recent: dict[str, str]) -> Mentions:
+        """Return the mentions in ``sentence``; ``recent`` maps surnames to the last full mention.
+
+        ``recent`` is updated as full person names are seen, so a later
+        "Biegun" resolves to the most recent "Stephen Biegun" of the article.
+        """
+        names = list(self.names.finditer(text, sentence.start, sentence.end))
+        taken = [m.span for m in names]
+        titles = [
+            TitleMention(m.span, m.phrase, _unique(m.payloads))
+            for m in self.titles.finditer(text, sentence.start, sentence.end)
+            if not any(m.span.overlaps(s) for s in taken)
+        ]
+        taken += [t.span for t in titles]
+        entities: list[EntityMention] = []
+        for m in names:
+            ids = _unique(m.payloads)
+            entities.append(EntityMention(m.span, ids, "name"))
+            if len(ids) == 1:
+                short = surname(m.phrase)
+                if short is not None:
+                    recent[short] = ids[0]
+        entities += self._surnames(text, sentence, taken, recent)
+        taken += [e.span for e in entities]
+        entities += [
+            EntityMention(m.span, _unique(m.payloads), "trigger")
+            for m in self.triggers.finditer(text, sentence.start, sentence.end)
+            if not any(m.span.overlaps(s) for s in taken)
+        ]
+        entities.sort(key=lambda e: e.span)
+        places = self._places(text, sentence, entities, taken)
+        return Mentions(tuple(entities), tuple(titles), tuple(places))
+
+    def _surnames(
+        self, text: str, sentence: Span, taken: list[Span], recent: dict[str, str]
+    ) -> Iterable[EntityMention]:
+        for m in _WORD.finditer(text, sentence.start, sentence.end):
+            word = m.group().rstrip(".")
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
+            span = Span(m.start(), m.start() + len(word))
+            if word not in self.surnames or any(span.overlaps(s) for s in taken):
+                continue
+            who = recent.get(word)
+            if who is not None:
+                yield EntityMention(span, (who,), "surname")
+
+    def _places(
+        self, text: str, sentence: Span, entities: list[EntityMention], taken: list[Span]
+    ) -> list[PlaceMention]:
+        places: list[PlaceMention] = []
+        for e in entities:
+            if e.how == "name" and len(e.entities) == 1 and e.entities[0] in self.place_entities:
+                known = self.gazetteer.lookup(e.span.text(text))
+                places.append(PlaceMention(e.span, e.entities[0], known))
+        for m in self.gazetteer.matcher.finditer(text, sentence.start, sentence.end):
+            if any(m.span.overlaps(s) for s in taken):
+                continue
+            first = text[m.span.start]
+            if not first.isupper():
+                continue
+            places.append(PlaceMention(m.span, None, m.payloads[0]))
+        places.sort(key=lambda p: p.span)
+        return places
+
+
+def title_phrases(value: object) -> list[str]:
+    """Return every phrase (values and aliases) a time-scoped or text fact accepts."""
+    if isinstance(value, ScopedFact):
+        out: list[str] = []
+        for term in value.terms:
+            out.append(term.value)
+            out.extend(term.aliases)
+        return out
+    if isinstance(value, TextFact):
+        return list(value.options)
+    return []
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+

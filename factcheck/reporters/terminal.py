@@ -1,0 +1,95 @@
+"""The ``rich`` reporter: compiler-style diagnostics for a person at a terminal."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from rich.console import Console
+from rich.text import Text
+
+from factcheck.check import FileReport, Finding
+from factcheck.reporters.base import Run, reference_of, summary
+
+_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+_CONTEXT = 60  # characters of the sentence shown either side of the wrong words
+
+
+class RichReporter:
+    """Renders findings as ``file:line:col`` diagnostics with the wrong words underlined."""
+
+    def __init__(self, color: bool = False, width: int = 100) -> None:
+        self.color = color
+        self.width = width
+
+    def render(self, run: Run) -> str:
+        """Return the report text (with ANSI colour codes only when colour is on)."""
+        buf = io.StringIO()
+        console = Console(
+            file=buf, force_terminal=self.color, no_color=not self.color,
+            width=self.width, highlight=False, emoji=False,
+        )
+        facts = ", ".join(run.facts) or "(none)"
+        note = " (the shipped sample; pass --facts for your own)" if run.facts_are_sample else ""
+        console.print(Text(f"factcheck: reference set {facts}{note}", style="dim"))
+        for report in run.files:
+            if report.document.published is None:
+                console.print(
+                    Text(
+                        f"{report.document.path}: publication date unknown; claims that depend "
+                        "on it are unverifiable (pass --date YYYY-MM-DD)",
+                        style="yellow",
+                    )
+                )
+            for finding in report.findings:
+                _diagnostic(console, report, finding)
+        s = summary(run)
+        line = Text()
+        line.append(f"{s['files']} file{'s' if s['files'] != 1 else ''}, {s['claims']} claims: ")
+        line.append(f"{s['supported']} supported", style="green")
+        line.append(", ")
+        line.append(f"{s['contradicted']} contradicted", style="red" if s["contradicted"] else "")
+        line.append(f", {s['unverifiable']} unverifiable")
+        line.append(f" — {s['errors']} errors, {s['warnings']} warnings, {s['infos']} infos")
+        console.print(line)
+        return buf.getvalue()
+
+
+def _diagnostic(console: Console, report: FileReport, finding: Finding) -> None:
+    doc = report.document
+    line, column = doc.position(finding.span.start)
+    head = Text()
+    head.append(f"{doc.path}:{line}:{column}: ", style="bold")
+    head.append(finding.severity, style=_STYLE.get(finding.severity, "bold"))
+    head.append(f" [{finding.rule}] ")
+    head.append(finding.message, style="bold")
+    console.print(head)
+    sentence = finding.sentence
+    start = max(sentence.start, finding.span.start - _CONTEXT)
+    end = min(sentence.end, finding.span.end + _CONTEXT)
+    quote = Text("    ")
+    if start > sentence.start:
+        quote.append("…")
+    quote.append(_flat(doc.text[start : finding.span.start]))
+    quote.append(_flat(finding.found), style="bold red underline")
+    quote.append(_flat(doc.text[finding.span.end : end]))
+    if end < sentence.end:
+        quote.append("…")
+    console.print(quote)
+    ref = reference_of(finding)
+    if finding.expected or ref:
+        said = Text("    reference: ", style="dim")
+        said.append(finding.expected or "", style="green")
+        if ref is not None:
+            where = f" ({ref['file']}:{ref['line']}"
+            if ref["source"]:
+                src = ref["source"] if isinstance(ref["source"], str) else ref["source"][0]
+                where += f"; {src}"
+            said.append(where + ")", style="dim")
+        console.print(said)
+
+
+def _flat(text: str) -> str:
+    """Return text with line breaks as spaces, so a quoted sentence stays on one line."""
+    return _BREAKS.sub(" ", text)

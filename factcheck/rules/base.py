@@ -1,0 +1,129 @@
+"""What every rule shares: the YAML fields users write, the compiled rule, and a judgement."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from factcheck.claims import Claim
+from factcheck.compare import Verdict
+from factcheck.reference.model import Entity, Fact
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+PLACEHOLDERS = frozenset({"entity", "found", "expected", "source", "attribute"})
+
+
+class Select(BaseModel):
+    """Which entities a rule applies to: by type and/or id (empty means all)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: list[str] = Field(default_factory=list)
+    id: list[str] = Field(default_factory=list)
+
+    @field_validator("type", "id", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    def matches(self, entity: Entity) -> bool:
+        """Tell whether ``entity`` is selected."""
+        if self.type and entity.type not in self.type:
+            return False
+        return not (self.id and entity.id not in self.id)
+
+
+class Example(BaseModel):
+    """A rule's own example: a text, the facts it needs, and what the rule must say about it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    date: str | None = None
+    facts: list[dict[str, Any]] = Field(default_factory=list)
+    expect: Literal["supported", "contradicted", "unverifiable"]
+    found: str | None = None
+
+
+class RuleSpec(BaseModel):
+    """The fields every rule file entry may carry, whatever its kind."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    kind: str | None = None
+    attribute: str
+    select: Select = Field(default_factory=Select)
+    cues: list[str] | None = None
+    value: Literal["number", "date", "text"] | None = None
+    severity: Severity = "error"
+    message: str | None = None
+    description: str = ""
+    link: str | None = None
+    enabled: bool = True
+    examples: list[Example] = Field(default_factory=list)
+
+    @field_validator("message")
+    @classmethod
+    def _known_placeholders(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        for _, name, _, _ in string.Formatter().parse(value):
+            if name is not None and name not in PLACEHOLDERS:
+                known = ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS))
+                raise ValueError(f'unknown placeholder "{{{name}}}" (use {known})')
+        return value
+
+    @field_validator("cues")
+    @classmethod
+    def _cues_not_empty(cls, value: list[str] | None) -> list[str] | None:
+        if value is not None and not value:
+            raise ValueError("cues must list at least one word")
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """What a rule says about one claim: the verdict, what the reference expects, and from where."""
+
+    verdict: Verdict
+    expected: str | None = None
+    fact: Fact | None = None
+    message: str | None = None
+
+
+class Kind(Protocol):
+    """A rule kind: judges the claims a rule of this kind selects."""
+
+    name: str
+
+    def judge(self, rule: Rule, claim: Claim, entity: Entity) -> Judgement:
+        """Return the judgement of ``claim`` about ``entity`` under ``rule``."""
+        ...
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A validated rule bound to its kind, with where it was defined."""
+
+    spec: RuleSpec
+    kind: Kind
+    path: str
+    line: int
+
+    @property
+    def id(self) -> str:
+        """Return the rule's id."""
+        return self.spec.id
+
+    def applies(self, claim: Claim, entity: Entity) -> bool:
+        """Tell whether this rule judges ``claim`` about ``entity``."""
+        return (
+            self.spec.enabled
+            and claim.attribute == self.spec.attribute
+            and self.spec.select.matches(entity)
+        )
