@@ -32,7 +32,7 @@ class Finding:
     severity: str
     span: Span
     found: str
-    entity: str
+    entity: str | None
     attribute: str
     expected: str | None
     message: str
@@ -61,16 +61,14 @@ class Checker:
     def check(self, doc: Document) -> FileReport:
         """Return the claims, verdicts and findings of one document."""
         results = [self._judge(c) for c in self.builder.claims(doc)]
-        findings = [
-            self._finding(doc, r) for r in results if r.verdict is Verdict.CONTRADICTED
-        ]
-        unique = {(f.rule, f.span, f.entity): f for f in findings}
-        ordered = sorted(unique.values(), key=lambda f: (f.span, f.rule, f.entity))
+        findings = [self._finding(doc, r) for r in results if r.verdict is Verdict.CONTRADICTED]
+        unique = {(f.rule, f.span, f.entity or ""): f for f in findings}
+        ordered = sorted(unique.values(), key=lambda f: (f.span, f.rule, f.entity or ""))
         return FileReport(doc, tuple(results), tuple(ordered))
 
     def _judge(self, claim: Claim) -> Result:
         entity = self.reference.get(claim.entity) if claim.entity else None
-        if entity is None:
+        if entity is None and (claim.entity is not None or claim.candidates):
             return Result(claim, Verdict.UNVERIFIABLE, None, Judgement(Verdict.UNVERIFIABLE))
         for rule in self.rules:
             if rule.applies(claim, entity):
@@ -80,9 +78,8 @@ class Checker:
 
     def _finding(self, doc: Document, result: Result) -> Finding:
         claim, rule, judgement = result.claim, result.rule, result.judgement
-        assert rule is not None and claim.entity is not None
-        entity = self.reference.get(claim.entity)
-        assert entity is not None
+        assert rule is not None
+        entity = self.reference.get(claim.entity) if claim.entity else None
         found = claim.span.text(doc.text)
         message = judgement.message or _message(rule, entity, claim, found, judgement)
         return Finding(
@@ -90,22 +87,24 @@ class Checker:
             severity=rule.spec.severity,
             span=claim.span,
             found=found,
-            entity=entity.id,
+            entity=entity.id if entity else None,
             attribute=claim.attribute,
             expected=judgement.expected,
             message=message,
             fact=judgement.fact,
-            sources=entity.sources,
+            sources=entity.sources if entity else (),
             sentence=claim.sentence,
         )
 
 
-def _message(rule: Rule, entity: Entity, claim: Claim, found: str, judgement: Judgement) -> str:
+def _message(
+    rule: Rule, entity: Entity | None, claim: Claim, found: str, judgement: Judgement
+) -> str:
     template = rule.spec.message or "{entity}: {attribute} is {expected}, not {found}"
     return template.format(
-        entity=entity.names[0],
+        entity=entity.names[0] if entity else "the text",
         found=found,
         expected=judgement.expected or "something else",
-        source=", ".join(entity.sources),
+        source=", ".join(entity.sources) if entity else "",
         attribute=claim.attribute,
     )

@@ -11,6 +11,7 @@ values that the sentence does not state about the entity.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from factcheck.extract.mentions import EntityMention, Lexicon, Mentions, PlaceMe
 from factcheck.extract.ordinals import OrdinalMention, find_ordinals
 from factcheck.extract.places import KnownPlace
 from factcheck.extract.sentences import split_clauses, split_sentences
-from factcheck.values import DateValue, Span
+from factcheck.values import DateValue, PartialDate, Span
 
 EVENT_ATTRIBUTES = ("date", "place", "ordinal")
 
@@ -51,6 +52,14 @@ class OrdinalValue:
 
 
 @dataclass(frozen=True, slots=True)
+class WeekdayValue:
+    """A weekday stated with a date ("on Tuesday, Feb. 27"), and the date it goes with."""
+
+    weekday: int
+    date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
 class AgeValue:
     """An age as stated ("Kim, 35,", "is 45 years old", "died at age 27")."""
 
@@ -58,7 +67,7 @@ class AgeValue:
     at_death: bool = False
 
 
-Stated = DateValue | PlaceValue | TitleValue | OrdinalValue | AgeValue
+Stated = DateValue | PlaceValue | TitleValue | OrdinalValue | AgeValue | WeekdayValue
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,20 +106,25 @@ class _Sentence:
 
 
 _WORDS = re.compile(r"[\w'’.-]+|[^\w\s]", re.UNICODE)
-_STOP = frozenset(
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that end a noun phrase when reading left from an event's name.
+_STOP = _words(
     """in on at for to with from by of and or but that which who whom whose was were is are be
     been being said says told has have had will would could should may might after before
     during since until when while as than then also not no where how what why this these those
-    it its he she they we you i him her them us""".split()
+    it its he she they we you i him her them us"""
 )
-_PRE_OK = frozenset("the a an their his her its our your this that".split())
-_POST_SKIP = frozenset("held scheduled set slated planned due to be take taking place".split())
+_PRE_OK = _words("the a an their his her its our your this that")
+_POST_SKIP = _words("held scheduled set slated planned due to be take taking place")
 _QUALIFIERS = {"former": "former", "ex": "former", "then": "then", "acting": "acting"}
 _QUALIFIER_RE = re.compile(r"(?i)\b(former|ex-|then-|acting|outgoing|late)\s*$")
 _NEGATION = re.compile(r"(?i)\b(not|never|n't|no longer)\b|n't\b")
-_BORN = re.compile(
-    r"(?i)\b(born|birth(?:day|date| date| year)?|date of birth|year of birth)\b"
-)
+_BORN = re.compile(r"(?i)\b(born|birth(?:day|date| date| year)?|date of birth|year of birth)\b")
 _DIED = re.compile(r"(?i)\b(died|dies|death|passed away)\b")
 _BIRTHPLACE_AFTER = re.compile(
     r"\b(?i:born)\s+(?:in|at)\s+(?P<place>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
@@ -122,9 +136,11 @@ _BIRTHPLACE_BEFORE = re.compile(
 )
 _AGE_APPOSITIVE = re.compile(r"\A,\s+(?:aged\s+)?(?P<n>\d{1,3}),")
 _AGE_PREDICATE = re.compile(r"\A\s+(?:is|was)\s+(?P<n>\d{1,3})(?:\s+years?\s+old|-years?-old)\b")
-_AGE_AT_DEATH = re.compile(r"\A\s+died\s+(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<n>\d{1,3})\b")
+_AGE_AT_DEATH = re.compile(
+    r"\A\s+died\s+(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<n>\d{1,3})\b"
+)
 _POSSESSIVE = re.compile(r"\A['’]s?\s+(?P<word>\w+)")
-_LIFE_NOUNS = frozenset("birthday birth date birthplace death age".split())
+_LIFE_NOUNS = _words("birthday birth date birthplace death age")
 
 
 class ClaimBuilder:
@@ -145,6 +161,7 @@ class ClaimBuilder:
                 out.extend(self._title_claims(doc, sent))
                 out.extend(self._country_claims(doc, sent))
                 out.extend(self._life_claims(doc, sent))
+                out.extend(_weekday_claims(doc, sent))
         out.sort(key=lambda c: (c.span, c.attribute, c.entity or ""))
         return out
 
@@ -180,13 +197,22 @@ class ClaimBuilder:
             for cue in cues:
                 if isinstance(cue.value, DateValue):
                     sent.used_dates.add(cue.span)
-            chosen, tied = self._choose(candidates, cues) if anchor.how == "trigger" else (
-                candidates[0] if len(candidates) == 1 else None,
-                tuple(candidates) if len(candidates) > 1 else (),
+            chosen, tied = (
+                self._choose(candidates, cues)
+                if anchor.how == "trigger"
+                else (
+                    candidates[0] if len(candidates) == 1 else None,
+                    tuple(candidates) if len(candidates) > 1 else (),
+                )
             )
             for cue in cues:
                 yield Claim(
-                    chosen, cue.attribute, cue.span, cue.value, sent.span, doc.published,
+                    chosen,
+                    cue.attribute,
+                    cue.span,
+                    cue.value,
+                    sent.span,
+                    doc.published,
                     candidates=tied,
                 )
 
@@ -194,7 +220,9 @@ class ClaimBuilder:
         entity = self.reference.get(entity_id)
         return entity is not None and any(a in entity.facts for a in EVENT_ATTRIBUTES)
 
-    def _choose(self, candidates: Sequence[str], cues: Sequence[_Cue]) -> tuple[str | None, tuple[str, ...]]:
+    def _choose(
+        self, candidates: Sequence[str], cues: Sequence[_Cue]
+    ) -> tuple[str | None, tuple[str, ...]]:
         """Pick the candidate most cues agree with; a tie (or no agreement) chooses nobody."""
         from factcheck.rules.attribute import judge_value  # the comparison the rules use
 
@@ -212,7 +240,9 @@ class ClaimBuilder:
             return None, tuple(sorted(top))
         return top[0], ()
 
-    def _event_cues(self, text: str, sent: _Sentence, anchor: EntityMention, clause: Span) -> list[_Cue]:
+    def _event_cues(
+        self, text: str, sent: _Sentence, anchor: EntityMention, clause: Span
+    ) -> list[_Cue]:
         cues: list[_Cue] = []
         items = self._items(text, sent)
         # Before the anchor: modifiers of the same noun phrase, read right to left.
@@ -311,17 +341,28 @@ class ClaimBuilder:
                     continue
                 as_of, source = self._clause_date(doc, sent, clause)
                 yield Claim(
-                    pid, "title", title.span, TitleValue(title.phrase, qualifier or None),
-                    sent.span, as_of, source,
+                    pid,
+                    "title",
+                    title.span,
+                    TitleValue(title.phrase, qualifier or None),
+                    sent.span,
+                    as_of,
+                    source,
                 )
 
-    def _clause_date(self, doc: Document, sent: _Sentence, clause: Span) -> tuple[dt.date | None, str]:
-        """Return the date a clause states for itself ("said on April 20, 2011"), else publication."""
+    def _clause_date(
+        self, doc: Document, sent: _Sentence, clause: Span
+    ) -> tuple[dt.date | None, str]:
+        """Return the date a clause states for itself ("said on April 20, 2011") or publication."""
         own = [
             d
             for d in sent.dates
-            if clause.contains(d.span) and d.span not in sent.used_dates and d.value is not None
-            and not d.relative and d.value.has_year and d.value.lo == d.value.hi
+            if clause.contains(d.span)
+            and d.span not in sent.used_dates
+            and d.value is not None
+            and not d.relative
+            and d.value.has_year
+            and d.value.lo == d.value.hi
             and d.value.lo.granularity == "day"
         ]
         if len(own) == 1 and own[0].value is not None:
@@ -333,7 +374,7 @@ class ClaimBuilder:
     def _country_claims(self, doc: Document, sent: _Sentence) -> Iterator[Claim]:
         text = doc.text
         places = sent.mentions.places
-        for place, country in zip(places, places[1:], strict=False):
+        for place, country in itertools.pairwise(places):
             if place.entity is None or country.known is None or not country.known.is_country:
                 continue
             if place.known is not None and place.known.is_country:
@@ -345,8 +386,12 @@ class ClaimBuilder:
             if re.match(r"\s*(,|and\b|or\b)\s*[A-Z]", after) or country.known.demonym:
                 continue
             yield Claim(
-                place.entity, "country", country.span,
-                PlaceValue(country.span.text(text), None, country.known), sent.span, doc.published,
+                place.entity,
+                "country",
+                country.span,
+                PlaceValue(country.span.text(text), None, country.known),
+                sent.span,
+                doc.published,
             )
 
     # -- lives --------------------------------------------------------------
@@ -357,16 +402,25 @@ class ClaimBuilder:
         if _NEGATION.search(body):
             return
         people = [
-            p for p in sent.mentions.entities
-            if p.how != "trigger" and len(p.entities) == 1 and self._is_person(p.entities[0])
+            p
+            for p in sent.mentions.entities
+            if p.how != "trigger"
+            and len(p.entities) == 1
+            and self._is_person(p.entities[0])
             and not _possessed(text, p.span)
         ]
         if not people:
             return
         yield from self._ages(doc, sent, people)
         cues = sorted(
-            [(m.start(), m.end(), "born") for m in _BORN.finditer(text, sent.span.start, sent.span.end)]
-            + [(m.start(), m.end(), "died") for m in _DIED.finditer(text, sent.span.start, sent.span.end)]
+            [
+                (m.start(), m.end(), "born")
+                for m in _BORN.finditer(text, sent.span.start, sent.span.end)
+            ]
+            + [
+                (m.start(), m.end(), "died")
+                for m in _DIED.finditer(text, sent.span.start, sent.span.end)
+            ]
         )
         if not cues:
             return
@@ -383,7 +437,10 @@ class ClaimBuilder:
         return entity is not None and entity.type == "person"
 
     def _birthplaces(
-        self, doc: Document, sent: _Sentence, people: list[EntityMention],
+        self,
+        doc: Document,
+        sent: _Sentence,
+        people: list[EntityMention],
         cues: list[tuple[int, int, str]],
     ) -> Iterator[Claim]:
         text = doc.text
@@ -417,7 +474,9 @@ class ClaimBuilder:
         for p in people:
             rest = text[p.span.end : sent.span.end]
             for pattern, at_death in (
-                (_AGE_APPOSITIVE, False), (_AGE_PREDICATE, False), (_AGE_AT_DEATH, True),
+                (_AGE_APPOSITIVE, False),
+                (_AGE_PREDICATE, False),
+                (_AGE_AT_DEATH, True),
             ):
                 m = pattern.match(rest)
                 if m is None:
@@ -427,10 +486,47 @@ class ClaimBuilder:
                 clause = _clause_of(sent.clauses, p.span)
                 as_of, source = self._clause_date(doc, sent, clause)
                 yield Claim(
-                    p.entities[0], "age", span, AgeValue(int(m.group("n")), at_death),
-                    sent.span, as_of, source,
+                    p.entities[0],
+                    "age",
+                    span,
+                    AgeValue(int(m.group("n")), at_death),
+                    sent.span,
+                    as_of,
+                    source,
                 )
                 break
+
+
+def _weekday_claims(doc: Document, sent: _Sentence) -> Iterator[Claim]:
+    """Claim each weekday written with a full date; a yearless date takes the publication year."""
+    for d in sent.dates:
+        if d.weekday is None or d.weekday_span is None or d.value is None or d.relative:
+            continue
+        day = d.value.lo
+        if day.granularity != "day" or d.value.lo != d.value.hi:
+            continue
+        if day.year is None:
+            if doc.published is None:
+                continue
+            day = day.with_year(doc.published.year) if _exists(day, doc.published.year) else day
+            if day.year is None:
+                continue
+        yield Claim(
+            None,
+            "weekday",
+            d.weekday_span,
+            WeekdayValue(d.weekday, day.first_day()),
+            sent.span,
+            doc.published,
+        )
+
+
+def _exists(day: PartialDate, year: int) -> bool:
+    try:
+        day.with_year(year)
+    except ValueError:
+        return False
+    return True
 
 
 # -- helpers --------------------------------------------------------------
@@ -542,7 +638,9 @@ def _title_next_to(text: str, title: Span, person: Span) -> str | None:
         after = text[title.end : title.end + 2]
         if after and not re.match(r"[,.;:)\s]|$", after):
             return None
-        if after.startswith(" ") and not re.match(r"\s*(?:[,.;:)]|and\b|who\b|$)", text[title.end : title.end + 6]):
+        if after.startswith(" ") and not re.match(
+            r"\s*(?:[,.;:)]|and\b|who\b|$)", text[title.end : title.end + 6]
+        ):
             return None
         return _qualifier(m.group("q")) if m.group("q") else ""
     return None
@@ -575,4 +673,3 @@ def _subjects(people: list[EntityMention], cue: tuple[int, int, str], sent: _Sen
     inside = [p for p in people if clause.contains(p.span)]
     chosen = inside or people
     return list(dict.fromkeys(p.entities[0] for p in chosen))
-

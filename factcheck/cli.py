@@ -43,20 +43,42 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
-    p.add_argument("--facts", action="append", default=[], metavar="PATH",
-                   help="reference set file or directory (repeatable; default: shipped sample)")
-    p.add_argument("--rules", action="append", default=[], metavar="PATH",
-                   help="extra YAML rules file or directory (repeatable)")
+    p.add_argument(
+        "--facts",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="reference set file or directory (repeatable; default: shipped sample)",
+    )
+    p.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="extra YAML rules file or directory (repeatable)",
+    )
     p.add_argument("--config", metavar="FILE", help="configuration file (reserved)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="publication date, overrides detection")
     p.add_argument("--format", choices=FORMATS, help="report format (default: rich)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report there, atomically")
-    p.add_argument("--fail-on", choices=tuple(FAIL_LEVELS), default="error",
-                   help="lowest severity that makes the exit code 1 (default: error)")
-    p.add_argument("--stdin-filename", metavar="NAME", default="-",
-                   help="path to report for text read from stdin")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                   help="colour in rich output (auto respects NO_COLOR and the terminal)")
+    p.add_argument(
+        "--fail-on",
+        choices=tuple(FAIL_LEVELS),
+        default="error",
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    p.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        default="-",
+        help="path to report for text read from stdin",
+    )
+    p.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour in rich output (auto respects NO_COLOR and the terminal)",
+    )
     p.add_argument("--version", action="version", version=f"factcheck {__version__}")
     return p
 
@@ -70,8 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args)
     except FactcheckError as exc:
         for line in exc.lines():
-            print(f"factcheck: {line}" if ":" not in line.split(" ", 1)[0] else line,
-                  file=sys.stderr)
+            print(
+                f"factcheck: {line}" if ":" not in line.split(" ", 1)[0] else line, file=sys.stderr
+            )
         return 2
     except KeyboardInterrupt:
         print("factcheck: interrupted; no report was written", file=sys.stderr)
@@ -106,9 +129,19 @@ def _check(args: argparse.Namespace) -> int:
         except FactcheckError as exc:
             input_errors.extend(exc.lines())
             continue
-        reports.append(checker.check(doc))
+        try:
+            reports.append(checker.check(doc))
+        except Exception as exc:  # one file's crash must not lose the others' results
+            input_errors.append(
+                f"{doc.path}:1:1: internal error while checking: {exc!r} (please report this)"
+            )
 
-    run = Run(tuple(reports), tuple(str(f) for f in facts), facts_are_sample=not args.facts)
+    run = Run(
+        tuple(reports),
+        tuple(_shown(f) for f in facts),
+        tuple(rules),
+        facts_are_sample=not args.facts,
+    )
     text = _reporter(args).render(run)
     if args.output:
         from factcheck.atomic import write_atomic
@@ -116,7 +149,9 @@ def _check(args: argparse.Namespace) -> int:
         try:
             write_atomic(args.output, text)
         except OSError as exc:
-            raise FactcheckError(f"{args.output}:1:1: cannot write report: {exc.strerror}") from None
+            raise FactcheckError(
+                f"{args.output}:1:1: cannot write report: {exc.strerror}"
+            ) from None
     else:
         sys.stdout.write(text)
     for line in input_errors:
@@ -126,6 +161,15 @@ def _check(args: argparse.Namespace) -> int:
     threshold = FAIL_LEVELS[args.fail_on]
     failing = any(SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings)
     return 1 if failing else 0
+
+
+def _shown(path: str | Path) -> str:
+    """Return a path relative to the working directory when it lies under it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -171,7 +215,7 @@ def _reporter(args: argparse.Namespace) -> Reporter:
         return RichReporter(color=_use_color(args.color, to_file=bool(args.output)))
     from factcheck.errors import FactcheckError
 
-    raise FactcheckError(f'--format {fmt}: not available yet in this version (use rich or json)')
+    raise FactcheckError(f"--format {fmt}: not available yet in this version (use rich or json)")
 
 
 def _use_color(choice: str, to_file: bool) -> bool:

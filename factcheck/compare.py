@@ -37,13 +37,13 @@ def _interval(d: PartialDate) -> tuple[dt.date, dt.date]:
 
 
 def _relation(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> str:
-    """Return "disjoint", "inside" (a within b), "covers" (b within a) or "overlap"."""
+    """Return "disjoint", "covers" (b within a, or equal), "inside" (a within b) or "overlap"."""
     if a[1] < b[0] or b[1] < a[0]:
         return "disjoint"
-    if b[0] <= a[0] and a[1] <= b[1]:
-        return "inside"
     if a[0] <= b[0] and b[1] <= a[1]:
         return "covers"
+    if b[0] <= a[0] and a[1] <= b[1]:
+        return "inside"
     return "overlap"
 
 
@@ -97,8 +97,10 @@ def _compare_endpoints(stated: DateValue, fact: DateValue) -> Verdict:
         if rel == "disjoint":
             return Verdict.CONTRADICTED
         verdicts.append(Verdict.SUPPORTED if rel == "covers" else Verdict.UNVERIFIABLE)
-    return Verdict.SUPPORTED if all(v is Verdict.SUPPORTED for v in verdicts) else (
-        Verdict.UNVERIFIABLE
+    return (
+        Verdict.SUPPORTED
+        if all(v is Verdict.SUPPORTED for v in verdicts)
+        else (Verdict.UNVERIFIABLE)
     )
 
 

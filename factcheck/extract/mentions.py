@@ -17,12 +17,14 @@ from factcheck.values import Span
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 # Words that look like surnames but are common in news copy at a sentence start.
-_NOT_SURNAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "in", "on", "mr", "ms"})
+_NOT_SURNAMES = frozenset(
+    {"the", "a", "an", "he", "she", "it", "they", "we", "in", "on", "mr", "ms"}
+)
 
 
 @dataclass(frozen=True, slots=True)
 class EntityMention:
-    """A mention of one entity by name, by surname after a full mention, or of several by trigger."""
+    """A mention of one entity by name or by surname, or of several entities by trigger noun."""
 
     span: Span
     entities: tuple[str, ...]
@@ -185,4 +187,3 @@ def title_phrases(value: object) -> list[str]:
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
-

@@ -9,6 +9,7 @@ own separators (``Kim Jong-un`` does not match ``Kim Jong un``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -62,9 +63,7 @@ class PhraseMatcher(Generic[T]):
         tokens = [m for m in TOKEN.finditer(phrase)]
         if not tokens:
             return
-        seps = tuple(
-            _separator(phrase[a.end() : b.start()]) for a, b in zip(tokens, tokens[1:], strict=False)
-        )
+        seps = tuple(_separator(phrase[a.end() : b.start()]) for a, b in itertools.pairwise(tokens))
         node = self._root
         for tok in tokens:
             node = node.children.setdefault(fold(tok.group()), _Node())
@@ -85,7 +84,9 @@ class PhraseMatcher(Generic[T]):
                     break
                 node = child
                 if node.entries:
-                    ok = [e for e in node.entries if self._separators_agree(text, tokens, i, j, e[0])]
+                    ok = [
+                        e for e in node.entries if self._separators_agree(text, tokens, i, j, e[0])
+                    ]
                     if ok:
                         best = (j, ok)
                 j += 1

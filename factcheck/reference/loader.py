@@ -49,6 +49,7 @@ from factcheck.values import DateValue, PartialDate
 
 _ID = re.compile(model.ID_PATTERN)
 _TYPE = re.compile(model.TYPE_PATTERN)
+_ATTRIBUTE = re.compile(model.ATTRIBUTE_PATTERN)
 _DATE = re.compile(model.DATE_PATTERN)
 _NUMBER = re.compile(model.NUMBER_PATTERN)
 _PERCENT = re.compile(model.PERCENT_PATTERN)
@@ -290,7 +291,11 @@ class _FileReader:
         facts: dict[str, Fact] = {}
         facts_node = fields.get("facts")
         if isinstance(facts_node, nodes.Mapping):
-            for attribute, _, value_node in self.pairs(facts_node):
+            for attribute, key, value_node in self.pairs(facts_node):
+                if not _ATTRIBUTE.fullmatch(attribute):
+                    message = f'bad attribute "{attribute}" (must match {_ATTRIBUTE.pattern})'
+                    self.problem(key, message)
+                    continue
                 value = self.fact_value(attribute, value_node)
                 if value is not None:
                     facts[attribute] = Fact(attribute, value, self.location(value_node))
@@ -431,6 +436,7 @@ class _FileReader:
             return None if value is None else NumberFact(value, None, None, None, None, False)
         before = len(self.problems)
         fields = self.fields(node, _NUMBER_KEYS)
+        keys_ok = len(self.problems) == before
         value, low, high = (
             self.number(fields[key], f'"{key}"') if key in fields else None
             for key in ("value", "min", "max")
@@ -439,7 +445,8 @@ class _FileReader:
         tolerance = self.tolerance(fields["tolerance"]) if "tolerance" in fields else None
         if "value" in fields and ("min" in fields or "max" in fields):
             self.problem(node, 'give either "value" or "min"/"max", not both')
-        elif not fields.keys() & {"value", "min", "max"}:
+        elif keys_ok and not fields.keys() & {"value", "min", "max"}:
+            # With a misspelt key ("vale: 3"), the misspelling is the one thing to report.
             self.problem(node, 'a number needs "value", "min" or "max"')
         if "tolerance" in fields and "value" not in fields:
             self.problem(fields["tolerance"], '"tolerance" needs a "value"')
@@ -503,6 +510,10 @@ class _FileReader:
 
     def scoped(self, node: nodes.Node, attribute: str) -> ScopedFact | None:
         """Read a time-scoped fact: a list of terms, or a plain string for one open term."""
+        if isinstance(node, nodes.Mapping):
+            message = f'"{attribute}" must be a list of terms {{value, from, to}}, not a mapping'
+            self.problem(node, message)
+            return None
         items = node.items if isinstance(node, nodes.Sequence) else [node]
         if not items:
             self.problem(node, f'"{attribute}" must list at least one value')

@@ -18,6 +18,7 @@ from factcheck.values import DateValue, PartialDate
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 TYPE_PATTERN = r"^[a-z][a-z0-9-]*$"
+ATTRIBUTE_PATTERN = r"^[a-z][a-z0-9_-]*$"
 DATE_PATTERN = r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$"
 NUMBER_PATTERN = r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"
 PERCENT_PATTERN = r"^(\.[0-9]+|[0-9]+(\.[0-9]*)?) *%$"
@@ -202,7 +203,7 @@ class EntityModel(_Schema):
     type: Annotated[str, Field(pattern=TYPE_PATTERN)]
     names: Annotated[list[NonEmptyText], Field(min_length=1)]
     triggers: list[NonEmptyText] = []
-    facts: dict[str, FactValueModel] = {}
+    facts: dict[Annotated[str, Field(pattern=ATTRIBUTE_PATTERN)], FactValueModel] = {}
     source: NonEmptyText | list[NonEmptyText] | None = None
     note: str | None = None
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from factcheck.check import FileReport, Finding
+from factcheck.rules.base import Rule
 from factcheck.values import Span
 
 
@@ -16,6 +19,7 @@ class Run:
 
     files: tuple[FileReport, ...]
     facts: tuple[str, ...]
+    rules: tuple[Rule, ...] = ()
     facts_are_sample: bool = False
 
 
@@ -63,3 +67,57 @@ def reference_of(finding: Finding) -> dict[str, Any] | None:
         "line": finding.fact.location.line,
         "source": sources[0] if len(sources) == 1 else (sources or None),
     }
+
+
+def fingerprint(finding: Finding, report: FileReport) -> str:
+    """Return an identity for a finding that survives unrelated edits (sha256 hex, 32 digits).
+
+    It hashes the rule, entity, attribute, the words found and the sentence with its whitespace
+    normalised, and never a line or an offset: those shift whenever text above is edited.
+    """
+    sentence = finding.sentence.text(report.document.text)
+    parts = (finding.rule, finding.entity or "", finding.attribute, finding.found, sentence)
+    data = "\x1f".join(" ".join(p.split()) for p in parts)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def excerpt(report: FileReport, finding: Finding, context: int = 60) -> tuple[str, str, str]:
+    """Return the text before the wrong words, the words, and the text after, on one line.
+
+    The sentence is cut to about ``context`` characters either side, at a word boundary,
+    with an ellipsis where it was cut.
+    """
+    text, sentence, span = report.document.text, finding.sentence, finding.span
+    start = max(sentence.start, span.start - context)
+    if start > sentence.start:
+        gap = _WHITESPACE.search(text, start, span.start)
+        start = gap.end() if gap else start
+    end = min(sentence.end, span.end + context)
+    if end < sentence.end:
+        gaps = list(_WHITESPACE.finditer(text, span.end + 1, end))
+        end = gaps[-1].start() if gaps else end
+    before = _WHITESPACE.sub(" ", text[start : span.start]).lstrip()
+    after = _WHITESPACE.sub(" ", text[span.end : end]).rstrip()
+    return (
+        ("…" if start > sentence.start else "") + before,
+        _WHITESPACE.sub(" ", finding.found),
+        after + ("…" if end < sentence.end else ""),
+    )
+
+
+def link_target(source: str) -> str | None:
+    """Return ``source`` when it is a web address safe to link to, else None."""
+    return source if re.match(r"https?://[^\s]+$", source, re.I) else None
+
+
+def reported_rules(run: Run) -> list[tuple[str, Rule | None]]:
+    """Return every rule id a report lists: the run's rules in order, then unknown ids found."""
+    rules: dict[str, Rule | None] = {}
+    for rule in run.rules:
+        rules.setdefault(rule.id, rule)
+    found = {f.rule for report in run.files for f in report.findings}
+    rules.update((rule_id, None) for rule_id in sorted(found - rules.keys()))
+    return list(rules.items())

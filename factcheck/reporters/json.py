@@ -74,4 +74,3 @@ def _file(report: FileReport) -> dict[str, Any]:
         "claims": claims,
         "findings": findings,
     }
-

@@ -27,8 +27,12 @@ class RichReporter:
         """Return the report text (with ANSI colour codes only when colour is on)."""
         buf = io.StringIO()
         console = Console(
-            file=buf, force_terminal=self.color, no_color=not self.color,
-            width=self.width, highlight=False, emoji=False,
+            file=buf,
+            force_terminal=self.color,
+            no_color=not self.color,
+            width=self.width,
+            highlight=False,
+            emoji=False,
         )
         facts = ", ".join(run.facts) or "(none)"
         note = " (the shipped sample; pass --facts for your own)" if run.facts_are_sample else ""

@@ -54,9 +54,11 @@ name = "attribute"
 _DURATION_ATTRIBUTES = frozenset({"date"})
 
 
-def judge(rule: Rule, claim: Claim, entity: Entity) -> Judgement:
+def judge(rule: Rule, claim: Claim, entity: Entity | None) -> Judgement:
     """Return the judgement of ``claim`` about ``entity`` (the rule adds nothing of its own)."""
     del rule  # every option of this kind is a shared rule field
+    if entity is None:
+        return Judgement(Verdict.UNVERIFIABLE)
     if (
         isinstance(claim.value, TitleValue)
         and claim.value.qualifier == "then"
@@ -74,9 +76,7 @@ def judge_value(entity: Entity, attribute: str, value: Stated, as_of: dt.date | 
     if fact is None:
         return Judgement(Verdict.UNVERIFIABLE)
     if isinstance(value, DateValue) and isinstance(fact.value, DateFact):
-        verdict = compare_dates(
-            value, fact.value.value, duration=attribute in _DURATION_ATTRIBUTES
-        )
+        verdict = compare_dates(value, fact.value.value, duration=attribute in _DURATION_ATTRIBUTES)
         return Judgement(verdict, describe_date(fact.value.value), fact)
     if isinstance(value, OrdinalValue) and isinstance(fact.value, NumberFact):
         known = fact.value.value

@@ -101,8 +101,8 @@ class Kind(Protocol):
 
     name: str
 
-    def judge(self, rule: Rule, claim: Claim, entity: Entity) -> Judgement:
-        """Return the judgement of ``claim`` about ``entity`` under ``rule``."""
+    def judge(self, rule: Rule, claim: Claim, entity: Entity | None) -> Judgement:
+        """Return the judgement of ``claim`` about ``entity`` (None for entity-free claims)."""
         ...
 
 
@@ -120,10 +120,8 @@ class Rule:
         """Return the rule's id."""
         return self.spec.id
 
-    def applies(self, claim: Claim, entity: Entity) -> bool:
-        """Tell whether this rule judges ``claim`` about ``entity``."""
-        return (
-            self.spec.enabled
-            and claim.attribute == self.spec.attribute
-            and self.spec.select.matches(entity)
-        )
+    def applies(self, claim: Claim, entity: Entity | None) -> bool:
+        """Tell whether this rule judges ``claim`` about ``entity`` (None: the claim needs none)."""
+        if not self.spec.enabled or claim.attribute != self.spec.attribute:
+            return False
+        return entity is None or self.spec.select.matches(entity)

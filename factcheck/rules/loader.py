@@ -28,7 +28,9 @@ def kinds() -> dict[str, Kind]:
     """Return the installed rule kinds by name, loading their entry points once."""
     found: dict[str, Kind] = {}
     problems: list[str] = []
-    for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    for ep in sorted(
+        importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name
+    ):
         try:
             found[ep.name] = cast(Kind, ep.load())
         except Exception as exc:  # a broken plugin must not crash the run with a traceback
@@ -36,10 +38,6 @@ def kinds() -> dict[str, Kind]:
             problems.append(f'failed to load plugin "{dist}[{ep.name}]": {exc}')
     if problems:
         raise FactcheckError("\n".join(problems))
-    if "attribute" not in found:  # running from a source tree without an install
-        from factcheck.rules import attribute
-
-        found["attribute"] = cast(Kind, attribute)
     return found
 
 
@@ -74,14 +72,19 @@ def load_rules(paths: Sequence[str | Path]) -> list[Rule]:
             kind = available.get(kind_name)
             if kind is None:
                 hint = did_you_mean(kind_name, available)
-                problems.append(Problem(str(path), line, col, f'unknown rule kind "{kind_name}"{hint}'))
+                problems.append(
+                    Problem(str(path), line, col, f'unknown rule kind "{kind_name}"{hint}')
+                )
                 continue
             if spec.id in seen:
                 first = seen[spec.id]
                 problems.append(
                     Problem(
-                        str(path), line, col,
-                        f'duplicate rule id "{spec.id}" (first defined at {first.path}:{first.line})',
+                        str(path),
+                        line,
+                        col,
+                        f'duplicate rule id "{spec.id}" '
+                        f"(first defined at {first.path}:{first.line})",
                     )
                 )
                 continue
@@ -150,9 +153,12 @@ def _locate(node: yaml.Node, loc: tuple[int | str, ...]) -> tuple[int, int]:
                 if k.value == part:
                     # an unknown key is best pointed at by the key itself
                     nxt = k if part == loc[-1] and not isinstance(v, yaml.CollectionNode) else v
-        elif isinstance(part, int) and isinstance(current, yaml.SequenceNode):
-            if 0 <= part < len(current.value):
-                nxt = current.value[part]
+        elif (
+            isinstance(part, int)
+            and isinstance(current, yaml.SequenceNode)
+            and 0 <= part < len(current.value)
+        ):
+            nxt = current.value[part]
         if nxt is None:
             break
         current = nxt
