@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.claims import Claim, ClaimBuilder
+from factcheck.claims import Claim, ClaimBuilder, CueSpec
 from factcheck.compare import Verdict
 from factcheck.document import Document
 from factcheck.extract.mentions import Lexicon
@@ -56,7 +56,18 @@ class Checker:
     def __init__(self, reference: ReferenceSet, rules: Sequence[Rule]) -> None:
         self.reference = reference
         self.rules = [r for r in rules if r.spec.enabled]
-        self.builder = ClaimBuilder(Lexicon(reference))
+        cue_specs = [
+            CueSpec(
+                r.spec.attribute,
+                tuple(r.spec.cues or ()),
+                r.spec.value or "number",
+                tuple(r.spec.select.type),
+                tuple(r.spec.select.id),
+            )
+            for r in self.rules
+            if r.spec.cues
+        ]
+        self.builder = ClaimBuilder(Lexicon(reference), cue_specs)
 
     def check(self, doc: Document) -> FileReport:
         """Return the claims, verdicts and findings of one document."""

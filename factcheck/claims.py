@@ -19,9 +19,12 @@ from dataclasses import dataclass, field
 from factcheck.document import Document
 from factcheck.extract.dates import DateMention, find_dates
 from factcheck.extract.mentions import EntityMention, Lexicon, Mentions, PlaceMention
+from factcheck.extract.numbers import NumberMention, find_numbers, units_agree
 from factcheck.extract.ordinals import OrdinalMention, find_ordinals
+from factcheck.extract.phrases import PhraseMatcher
 from factcheck.extract.places import KnownPlace
 from factcheck.extract.sentences import split_clauses, split_sentences
+from factcheck.reference.model import NumberFact
 from factcheck.values import DateValue, PartialDate, Span
 
 EVENT_ATTRIBUTES = ("date", "place", "ordinal")
@@ -52,6 +55,24 @@ class OrdinalValue:
 
 
 @dataclass(frozen=True, slots=True)
+class NumberValue:
+    """A number as stated for a generic attribute ("turnout of 72.2%")."""
+
+    mention: NumberMention
+
+
+@dataclass(frozen=True, slots=True)
+class CueSpec:
+    """What a cue rule tells the claims stage: which words state which attribute of whom."""
+
+    attribute: str
+    cues: tuple[str, ...]
+    value: str  # "number", "date" or "text"
+    types: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class WeekdayValue:
     """A weekday stated with a date ("on Tuesday, Feb. 27"), and the date it goes with."""
 
@@ -67,7 +88,7 @@ class AgeValue:
     at_death: bool = False
 
 
-Stated = DateValue | PlaceValue | TitleValue | OrdinalValue | AgeValue | WeekdayValue
+Stated = DateValue | PlaceValue | TitleValue | OrdinalValue | AgeValue | WeekdayValue | NumberValue
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +167,13 @@ _LIFE_NOUNS = _words("birthday birth date birthplace death age")
 class ClaimBuilder:
     """Extracts claims from documents against one reference set's lexicon."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, cue_specs: Sequence[CueSpec] = ()) -> None:
         self.lexicon = lexicon
         self.reference = lexicon.reference
+        self.cue_specs = tuple(cue_specs)
+        self._cue_words: PhraseMatcher[CueSpec] = PhraseMatcher(
+            (cue, spec) for spec in self.cue_specs for cue in spec.cues
+        )
 
     def claims(self, doc: Document) -> list[Claim]:
         """Return every claim in ``doc``, in text order."""
@@ -162,6 +187,8 @@ class ClaimBuilder:
                 out.extend(self._country_claims(doc, sent))
                 out.extend(self._life_claims(doc, sent))
                 out.extend(_weekday_claims(doc, sent))
+                if self.cue_specs:
+                    out.extend(self._cue_claims(doc, sent))
         out.sort(key=lambda c: (c.span, c.attribute, c.entity or ""))
         return out
 
@@ -393,6 +420,101 @@ class ClaimBuilder:
                 sent.span,
                 doc.published,
             )
+
+    # -- generic attributes stated by cue words (SPEC section 8) ---------------
+
+    def _cue_claims(self, doc: Document, sent: _Sentence) -> Iterator[Claim]:
+        text = doc.text
+        for clause in sent.clauses:
+            specs = {
+                spec
+                for m in self._cue_words.finditer(text, clause.start, clause.end)
+                for spec in m.payloads
+            }
+            if not specs:
+                continue
+            mentioned = [e for e in sent.mentions.entities if clause.contains(e.span)]
+            bound = [
+                (spec, ids)
+                for spec in sorted(specs, key=lambda c: c.attribute)
+                if (ids := self._selected(spec, mentioned))
+            ]
+            if not bound:
+                continue
+            numbers = [
+                n
+                for n in find_numbers(text, clause.start, clause.end)
+                if not any(n.span.overlaps(d.span) for d in sent.dates)
+            ]
+            for number in numbers:
+                yield from self._number_claims(sent, number, bound)
+            for d in sent.dates:
+                if d.value is None or not clause.contains(d.span):
+                    continue
+                for spec, ids in bound:
+                    if spec.value == "date":
+                        yield self._claim_for(ids, spec.attribute, d.span, d.value, sent, doc)
+
+    def _selected(self, spec: CueSpec, mentioned: list[EntityMention]) -> tuple[str, ...]:
+        """Return the entities of ``mentioned`` that ``spec`` selects, in order, once each."""
+        out: list[str] = []
+        for e in mentioned:
+            for eid in e.entities:
+                entity = self.reference.get(eid)
+                if entity is None or (spec.types and entity.type not in spec.types):
+                    continue
+                if spec.ids and eid not in spec.ids:
+                    continue
+                if eid not in out:
+                    out.append(eid)
+        return tuple(out)
+
+    def _number_claims(
+        self, sent: _Sentence, number: NumberMention, bound: list[tuple[CueSpec, tuple[str, ...]]]
+    ) -> Iterator[Claim]:
+        """Bind a number to the cue attribute whose fact has the number's unit.
+
+        "Leave won 51.9 per cent, or 17.4 million votes": the unit decides which
+        attribute each number states. A number that fits no attribute, or fits
+        several, states nothing we can check.
+        """
+        fits: list[tuple[CueSpec, tuple[str, ...]]] = []
+        for spec, ids in bound:
+            if spec.value != "number":
+                continue
+            units = {self._fact_unit(eid, spec.attribute) for eid in ids}
+            if number.unit is None or any(units_agree(number.unit, u) for u in units):
+                fits.append((spec, ids))
+        if len(fits) != 1:
+            return
+        spec, ids = fits[0]
+        yield Claim(
+            ids[0] if len(ids) == 1 else None,
+            spec.attribute,
+            number.value_span,
+            NumberValue(number),
+            sent.span,
+            None,
+            candidates=ids if len(ids) > 1 else (),
+        )
+
+    def _fact_unit(self, entity_id: str, attribute: str) -> str | None:
+        entity = self.reference.get(entity_id)
+        fact = entity.facts.get(attribute) if entity else None
+        return fact.value.unit if fact and isinstance(fact.value, NumberFact) else None
+
+    @staticmethod
+    def _claim_for(
+        ids: tuple[str, ...],
+        attribute: str,
+        span: Span,
+        value: Stated,
+        sent: _Sentence,
+        doc: Document,
+    ) -> Claim:
+        if len(ids) == 1:
+            return Claim(ids[0], attribute, span, value, sent.span, doc.published)
+        return Claim(None, attribute, span, value, sent.span, doc.published, candidates=ids)
 
     # -- lives --------------------------------------------------------------
 
