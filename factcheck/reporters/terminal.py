@@ -19,9 +19,8 @@ _CONTEXT = 60  # characters of the sentence shown either side of the wrong words
 class RichReporter:
     """Renders findings as ``file:line:col`` diagnostics with the wrong words underlined."""
 
-    def __init__(self, color: bool = False, width: int = 100) -> None:
+    def __init__(self, color: bool = False) -> None:
         self.color = color
-        self.width = width
 
     def render(self, run: Run) -> str:
         """Return the report text (with ANSI colour codes only when colour is on)."""
@@ -30,7 +29,7 @@ class RichReporter:
             file=buf,
             force_terminal=self.color,
             no_color=not self.color,
-            width=self.width,
+            soft_wrap=True,  # a diagnostic is one line per fact; the terminal wraps it
             highlight=False,
             emoji=False,
         )

@@ -1,0 +1,196 @@
+"""The command line through the real console script: exit codes, messages, JSON, the demo."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SHARED
+
+EXAMPLE = ROOT / "examples" / "envoy-returns.txt"
+SEED = SHARED / "seeds" / "000_e8ce3a069e73f505.txt"
+KOREA_DEV = SHARED / "eval" / "korea-dev" / "reference.yaml"
+FACTCHECK = shutil.which("factcheck") or "factcheck"
+
+
+def factcheck(
+    *args: str | Path, stdin: str | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    return subprocess.run(
+        [FACTCHECK, *map(str, args)],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_demo_flags_the_july_error_and_exits_1() -> None:
+    p = factcheck(EXAMPLE.relative_to(ROOT))
+    assert p.returncode == 1, p.stderr
+    assert "event-date" in p.stdout
+    assert "Singapore summit was held June 12, 2018, not July" in p.stdout
+    assert "shipped sample" in p.stdout
+    assert "Traceback" not in p.stderr
+
+
+def test_json_is_deterministic_and_has_the_spec_fields() -> None:
+    first = factcheck("--format", "json", EXAMPLE.relative_to(ROOT))
+    second = factcheck("--format", "json", EXAMPLE.relative_to(ROOT))
+    assert first.returncode == 1
+    assert first.stdout == second.stdout
+    data = json.loads(first.stdout)
+    assert data["version"] == 1
+    (file,) = data["files"]
+    assert file["published"] == "2019-02-09"
+    (finding,) = file["findings"]
+    assert {
+        k: finding[k] for k in ("rule", "severity", "verdict", "entity", "attribute", "found")
+    } == {
+        "rule": "event-date",
+        "severity": "error",
+        "verdict": "contradicted",
+        "entity": "singapore-summit",
+        "attribute": "date",
+        "found": "July",
+    }
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert text[finding["start"] : finding["end"]] == "July"
+    line = text[: finding["start"]].count("\n") + 1
+    assert (finding["line"], finding["end_line"]) == (line, line)
+    assert finding["end_column"] - finding["column"] == 4
+    assert finding["reference"]["source"].startswith("https://")
+    s = data["summary"]
+    assert s["contradicted"] == 1 and s["errors"] == 1
+    assert s["claims"] == s["supported"] + s["contradicted"] + s["unverifiable"]
+    for claim in file["claims"]:
+        assert {"entity", "attribute", "text", "start", "end", "line", "column", "verdict"} <= set(
+            claim
+        )
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared beside the repo")
+@pytest.mark.parametrize(("edit", "expected"), [(None, 1), ("June", 0)])
+def test_seed_article(tmp_path: Path, edit: str | None, expected: int) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    if edit:
+        text = text.replace("in Singapore in July", f"in Singapore in {edit}")
+    article = tmp_path / "seed.txt"
+    article.write_text(text, encoding="utf-8")
+    p = factcheck("--facts", KOREA_DEV, "--date", "2019-02-09", "--format", "json", article)
+    data = json.loads(p.stdout)
+    findings = data["files"][0]["findings"]
+    assert len(findings) == expected
+    if expected:
+        assert findings[0]["found"] == "July" and findings[0]["expected"] == "June 12, 2018"
+        assert p.returncode == 1
+    else:
+        assert p.returncode == 0
+
+
+def test_stdin_with_stdin_filename() -> None:
+    p = factcheck(
+        "--format",
+        "json",
+        "--stdin-filename",
+        "piped.txt",
+        "--date",
+        "2019-02-09",
+        "-",
+        stdin="Their first summit in Singapore in July was historic.",
+    )
+    assert p.returncode == 1
+    data = json.loads(p.stdout)
+    assert data["files"][0]["path"] == "piped.txt"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--date", "yesterday", "x.txt"], '--date: "yesterday" is not a date (use YYYY-MM-DD)'),
+        (["missing.txt"], "missing.txt:1:1:"),
+        ([], "no input"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
+    p = factcheck(*args)
+    assert p.returncode == 2
+    assert message in p.stderr
+    assert "Traceback" not in p.stderr
+
+
+def test_unknown_option_exits_2() -> None:
+    p = factcheck("--no-such-option", EXAMPLE)
+    assert p.returncode == 2
+    assert "Traceback" not in p.stderr
+
+
+def test_bad_reference_file_reports_every_problem(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        "entities:\n"
+        "  - id: a-summit\n"
+        "    type: summit\n"
+        "    neames: [A summit]\n"
+        "  - id: a-summit\n"
+        "    type: summit\n"
+        "    names: [B summit]\n"
+        "    facts:\n"
+        "      date: 2018-13-01\n",
+        encoding="utf-8",
+    )
+    p = factcheck("--facts", facts, EXAMPLE)
+    assert p.returncode == 2
+    lines = p.stderr.strip().splitlines()
+    assert all(line.startswith(f"{facts}:") for line in lines), lines
+    assert any('"neames"' in line and 'did you mean "names"' in line for line in lines)
+    assert any("duplicate id" in line for line in lines)
+    assert any(":9:" in line for line in lines)  # the bad date, on its own line
+    assert "Traceback" not in p.stderr
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Their first summit in Singapore in July was historic.", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xff summit")
+    p = factcheck("--format", "json", "--date", "2019-02-09", bad, good)
+    assert p.returncode == 2
+    assert f"{bad}:1:4: " in p.stderr
+    data = json.loads(p.stdout)
+    assert [f["path"] for f in data["files"]] == [str(good)]
+    assert data["files"][0]["findings"][0]["found"] == "July"
+
+
+def test_fail_on_never_exits_0() -> None:
+    assert factcheck("--fail-on", "never", EXAMPLE).returncode == 0
+
+
+def test_output_file_is_written(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    p = factcheck("--format", "json", "-o", out, EXAMPLE)
+    assert p.returncode == 1
+    assert p.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["errors"] == 1
+
+
+def test_unknown_publication_date_is_said(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("President Park Geun-hye spoke.", encoding="utf-8")
+    p = factcheck(article)
+    assert p.returncode == 0
+    assert "publication date unknown" in p.stdout
+
+
+def test_help_has_examples() -> None:
+    p = factcheck("--help")
+    assert p.returncode == 0
+    assert "examples:" in p.stdout and "--facts" in p.stdout
