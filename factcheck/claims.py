@@ -142,7 +142,7 @@ _STOP = _words(
 )
 _PRE_OK = _words("the a an their his her its our your this that")
 _POST_SKIP = _words("held scheduled set slated planned due to be take taking place")
-_QUALIFIERS = {"former": "former", "ex": "former", "then": "then", "acting": "acting"}
+_QUALIFIERS = {"former": "former", "ex": "former", "then": "then", "acting": "acting", "late": "late"}
 _QUALIFIER_RE = re.compile(r"(?i)\b(former|ex-|then-|acting|outgoing|late)\s*$")
 _NEGATION = re.compile(r"(?i)\b(not|never|n't|no longer)\b|n't\b")
 _BORN = re.compile(r"(?i)\b(born|birth(?:day|date| date| year)?|date of birth|year of birth)\b")
@@ -750,7 +750,7 @@ def _title_next_to(text: str, title: Span, person: Span) -> str | None:
     if title.start >= person.end:
         between = text[person.end : title.start]
         m = re.fullmatch(
-            r",\s+(?:(?:the|a|an)\s+)?(?P<q>(?:former|ex-|then-|acting)\s*)?"
+            r",\s+(?:(?:the|a|an)\s+)?(?P<q>(?:former|ex-|then-|acting|outgoing|late)\s*)?"
             r"(?:[\w.-]+(?:\s+[\w.-]+){0,3}['’]s\s+)?",
             between,
             flags=re.IGNORECASE,

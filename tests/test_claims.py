@@ -147,6 +147,11 @@ LIVES = [
     ("Tomas Weber is 40 years old.", [("age", "40", "contradicted")]),
     ("Ada Park died at age 68.", [("age", "68", "supported")]),
     ("Ada Park died at age 70.", [("age", "70", "contradicted")]),
+    # a dead person cannot hold office "now"; "the late" or "former" can
+    ("Mayor Omar Reyes opened the fair.", [("title", "Mayor", "contradicted")]),
+    ("The late Mayor Omar Reyes opened the fair.", [("title", "Mayor", "supported")]),
+    ("Omar Reyes, the former mayor, opened the fair.", [("title", "mayor", "supported")]),
+    ("Mayor Omar Reyes opened the fair on May 5, 2005.", [("title", "Mayor", "supported")]),
 ]
 
 

@@ -87,8 +87,20 @@ def judge_value(entity: Entity, attribute: str, value: Stated, as_of: dt.date | 
     if isinstance(value, PlaceValue) and isinstance(fact.value, TextFact | RefFact):
         return _judge_place(value, fact)
     if isinstance(value, TitleValue) and isinstance(fact.value, ScopedFact):
-        return _judge_title(value, fact, as_of)
+        return _dead_holder(entity, value, as_of) or _judge_title(value, fact, as_of)
     return Judgement(Verdict.UNVERIFIABLE, fact=fact)
+
+
+def _dead_holder(entity: Entity, value: TitleValue, as_of: dt.date | None) -> Judgement | None:
+    """Contradict a present-tense title held by someone who had died by the clause's date."""
+    died = entity.facts.get("died")
+    if died is None or as_of is None or not isinstance(died.value, DateFact):
+        return None
+    if value.qualifier in ("former", "late", "then"):
+        return None
+    if died.value.value.last_day() >= as_of:
+        return None
+    return Judgement(Verdict.CONTRADICTED, f"died {describe_date(died.value.value)}", died)
 
 
 def _ordinal(n: int) -> str:
@@ -172,7 +184,7 @@ def _judge_title(value: TitleValue, fact: Fact, as_of: dt.date | None) -> Judgem
     expected = _describe_terms(current or list(terms))
     if not matching:
         return Judgement(Verdict.CONTRADICTED, expected, fact)
-    if value.qualifier == "former":
+    if value.qualifier in ("former", "late"):
         if any(t.end is not None and t.end.last_day() < as_of for t in matching):
             return Judgement(Verdict.SUPPORTED, expected, fact)
         if all(_holds(t, as_of) for t in matching):
