@@ -55,6 +55,14 @@ class OrdinalValue:
 
 
 @dataclass(frozen=True, slots=True)
+class NameValue:
+    """A name as written where it looks like a misspelling of a known one."""
+
+    written: str
+    known: str
+
+
+@dataclass(frozen=True, slots=True)
 class NumberValue:
     """A number as stated for a generic attribute ("turnout of 72.2%")."""
 
@@ -88,7 +96,16 @@ class AgeValue:
     at_death: bool = False
 
 
-Stated = DateValue | PlaceValue | TitleValue | OrdinalValue | AgeValue | WeekdayValue | NumberValue
+Stated = (
+    DateValue
+    | PlaceValue
+    | TitleValue
+    | OrdinalValue
+    | AgeValue
+    | WeekdayValue
+    | NumberValue
+    | NameValue
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +159,13 @@ _STOP = _words(
 )
 _PRE_OK = _words("the a an their his her its our your this that")
 _POST_SKIP = _words("held scheduled set slated planned due to be take taking place")
-_QUALIFIERS = {"former": "former", "ex": "former", "then": "then", "acting": "acting", "late": "late"}
+_QUALIFIERS = {
+    "former": "former",
+    "ex": "former",
+    "then": "then",
+    "acting": "acting",
+    "late": "late",
+}
 _QUALIFIER_RE = re.compile(r"(?i)\b(former|ex-|then-|acting|outgoing|late)\s*$")
 _NEGATION = re.compile(r"(?i)\b(not|never|n't|no longer)\b|n't\b")
 _BORN = re.compile(r"(?i)\b(born|birth(?:day|date| date| year)?|date of birth|year of birth)\b")
@@ -187,6 +210,7 @@ class ClaimBuilder:
                 out.extend(self._country_claims(doc, sent))
                 out.extend(self._life_claims(doc, sent))
                 out.extend(_weekday_claims(doc, sent))
+                out.extend(self._name_claims(doc, sent))
                 if self.cue_specs:
                     out.extend(self._cue_claims(doc, sent))
         out.sort(key=lambda c: (c.span, c.attribute, c.entity or ""))
@@ -420,6 +444,16 @@ class ClaimBuilder:
                 sent.span,
                 doc.published,
             )
+
+    # -- names ----------------------------------------------------------------
+
+    def _name_claims(self, doc: Document, sent: _Sentence) -> Iterator[Claim]:
+        m = sent.mentions
+        taken = [e.span for e in m.entities] + [t.span for t in m.titles]
+        taken += [p.span for p in m.places]
+        for miss in self.lexicon.speller.find(doc.text, sent.span.start, sent.span.end, taken):
+            value = NameValue(miss.span.text(doc.text), miss.name)
+            yield Claim(miss.entity, "name", miss.span, value, sent.span, doc.published)
 
     # -- generic attributes stated by cue words (SPEC section 8) ---------------
 

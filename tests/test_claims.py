@@ -114,6 +114,25 @@ PLACES = [
 ]
 
 
+NAMES = [
+    ("Stephen Beigun met officials.", [("name", "Stephen Beigun", "contradicted")]),
+    (
+        "US Special Representative for North Korea Stephen Beigun spoke.",
+        [("name", "Stephen Beigun", "contradicted")],
+    ),
+    ("They met Kang Kyung-hwa.", [("name", "Kang Kyung-hwa", "contradicted")]),
+    ("Stephen Biegun met officials.", []),
+    # a real, different person two edits away is not a typo of a short word
+    ("Kim Jong-il ruled before him.", []),
+    ("Steven Spielberg met officials.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES)
+def test_misspelt_names(korea: Run, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert verdicts(korea(text)) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), PLACES)
 def test_country_claims(korea: Run, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert verdicts(korea(text)) == expected

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from factcheck.extract.phrases import PhraseMatcher, fold
 from factcheck.extract.places import Gazetteer, KnownPlace, gazetteer
+from factcheck.extract.spelling import NameSpeller
 from factcheck.reference.model import Entity, ReferenceSet, ScopedFact, TextFact
 from factcheck.values import Span
 
@@ -87,6 +88,9 @@ class Lexicon:
         self.place_entities: set[str] = set()
         for entity in reference.entities:
             self._add(entity)
+        self.speller = NameSpeller(
+            (name, e.id) for e in reference.entities if e.type == "person" for name in e.names
+        )
 
     def _add(self, entity: Entity) -> None:
         for name in entity.names:
