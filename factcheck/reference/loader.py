@@ -19,6 +19,7 @@ import codecs
 import contextlib
 import dataclasses
 import gc
+import json
 import math
 import os
 import re
@@ -96,9 +97,7 @@ def load_reference(paths: Sequence[str | os.PathLike[str]]) -> ReferenceSet:
     """
     problems: list[Problem] = []
     files = _reference_files(paths, problems)
-    entities: dict[str, Entity] = {}
-    id_locations: dict[str, Location] = {}
-    references: list[tuple[str, Location]] = []
+    readers: list[_FileReader] = []
     with _cyclic_gc_paused():
         for path in files:
             text = _read_text(path, problems)
@@ -106,17 +105,41 @@ def load_reference(paths: Sequence[str | os.PathLike[str]]) -> ReferenceSet:
                 continue
             reader = _FileReader(path, problems)
             reader.read(text)
-            for entity, where in reader.entities:
-                first = id_locations.setdefault(entity.id, where)
-                if first is where:
-                    entities[entity.id] = entity
-                else:
-                    message = f'duplicate id "{entity.id}" (first defined at {first})'
-                    problems.append(Problem(where.path, where.line, where.column, message))
-            references.extend(reader.references)
+            readers.append(reader)
+        return _assemble(readers, files, problems)
+
+
+def load_entities(path: str, node: nodes.Node) -> ReferenceSet:
+    """Load a list of entities written inside another YAML file, such as a rule example's facts.
+
+    ``node`` is the list as `yamlnodes.compose` read it from the file at ``path``, so each
+    problem is reported where it is written. Raises `FactcheckError` as `load_reference` does.
+    """
+    problems: list[Problem] = []
+    reader = _FileReader(path, problems)
+    reader.entity_list(node, '"facts"')
+    return _assemble([reader], [path], problems)
+
+
+def _assemble(
+    readers: Sequence[_FileReader], files: list[str], problems: list[Problem]
+) -> ReferenceSet:
+    """Check the entities read across files (unique ids, known participants) and build the set."""
+    entities: dict[str, Entity] = {}
+    id_locations: dict[str, Location] = {}
+    references: list[tuple[str, Location]] = []
+    for reader in readers:
+        for entity, where in reader.entities:
+            first = id_locations.setdefault(entity.id, where)
+            if first is where:
+                entities[entity.id] = entity
+            else:
+                message = f'duplicate id "{entity.id}" (first defined at {first})'
+                problems.append(Problem(where.path, where.line, where.column, message))
+        references.extend(reader.references)
     for entity_id, where in references:
         if entity_id not in id_locations:
-            message = f'unknown entity "{entity_id}" in participants'
+            message = f"unknown entity {_quoted(entity_id)} in participants"
             problems.append(Problem(where.path, where.line, where.column, message))
     if problems:
         order = {path: rank for rank, path in enumerate(files)}
@@ -170,8 +193,8 @@ def _read_text(path: str, problems: list[Problem]) -> str | None:
     """Return the file's text, or None after recording why it cannot be read."""
     try:
         data = Path(path).read_bytes()
-    except OSError as e:
-        problems.append(Problem(path, 1, 1, f"cannot read file: {e.strerror or e}"))
+    except (OSError, ValueError) as e:  # ValueError: a path with a NUL character
+        problems.append(Problem(path, 1, 1, f"cannot read file: {getattr(e, 'strerror', e)}"))
         return None
     data = data.removeprefix(codecs.BOM_UTF8)
     try:
@@ -237,11 +260,16 @@ class _FileReader:
         ):
             self.problem(version, f"bad version {_shown(version)} (must be 1)")
         entities = fields.get("entities")
-        if isinstance(entities, nodes.Sequence):
-            for item in entities.items:
+        if entities is not None:
+            self.entity_list(entities, '"entities"')
+
+    def entity_list(self, node: nodes.Node, label: str) -> None:
+        """Read a list of entities; ``label`` names the list in messages."""
+        if isinstance(node, nodes.Sequence):
+            for item in node.items:
                 self.entity(item)
-        elif entities is not None:
-            self.problem(entities, f'"entities" must be a list, not {_describe(entities)}')
+        else:
+            self.problem(node, f"{label} must be a list, not {_describe(node)}")
 
     def pairs(self, node: nodes.Mapping) -> Iterator[tuple[str, nodes.Scalar, nodes.Node]]:
         """Yield ``(key, key node, value node)``, reporting keys that are not strings or repeat."""
@@ -251,7 +279,7 @@ class _FileReader:
                 self.problem(key, f"keys must be strings, not {_describe(key)}")
             elif key.value in seen:
                 # PyYAML would silently keep the last value.
-                self.problem(key, f'duplicate key "{key.value}"')
+                self.problem(key, f"duplicate key {_quoted(key.value)}")
             else:
                 seen.add(key.value)
                 yield key.value, key, value
@@ -265,7 +293,7 @@ class _FileReader:
                 found[name] = value
             else:
                 unknown.append(name)
-                self.problem(key, f'unknown key "{name}"{did_you_mean(name, keys.allowed)}')
+                self.problem(key, f"unknown key {_quoted(name)}{did_you_mean(name, keys.allowed)}")
         for name in keys.required:
             # A missing key that resembles an unknown one is that key misspelt: reported already.
             if name not in found and not did_you_mean(name, unknown):
@@ -293,7 +321,9 @@ class _FileReader:
         if isinstance(facts_node, nodes.Mapping):
             for attribute, key, value_node in self.pairs(facts_node):
                 if not _ATTRIBUTE.fullmatch(attribute):
-                    message = f'bad attribute "{attribute}" (must match {_ATTRIBUTE.pattern})'
+                    message = (
+                        f"bad attribute {_quoted(attribute)} (must match {_ATTRIBUTE.pattern})"
+                    )
                     self.problem(key, message)
                     continue
                 value = self.fact_value(attribute, value_node)
@@ -321,7 +351,7 @@ class _FileReader:
         """Return the id or type that ``node`` holds if it matches ``pattern``."""
         text = self.text(node, f'"{what}"')
         if text is not None and not pattern.fullmatch(text):
-            self.problem(node, f'bad {what} "{text}" (must match {pattern.pattern})')
+            self.problem(node, f"bad {what} {_quoted(text)} (must match {pattern.pattern})")
             return None
         return text
 
@@ -548,12 +578,15 @@ class _FileReader:
 
 def _to_float(node: nodes.Scalar) -> float | None:
     """Return the number a scalar holds (YAML int or float, or a numeric string), else None."""
-    if node.kind == "int":
-        return float(_CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode("", node.value)))
-    if node.kind == "float":
-        return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode("", node.value))
-    if node.kind == "str" and _NUMBER.fullmatch(node.value):
-        return float(node.value)
+    try:
+        if node.kind == "int":
+            return float(_CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode("", node.value)))
+        if node.kind == "float":
+            return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode("", node.value))
+        if node.kind == "str" and _NUMBER.fullmatch(node.value):
+            return float(node.value)
+    except (OverflowError, ValueError):  # too large for a float, or too long for an int
+        pass
     return None
 
 
@@ -570,7 +603,17 @@ def _shown(node: nodes.Node) -> str:
     """Show a node's value in a message: strings quoted, other scalars as written."""
     if not isinstance(node, nodes.Scalar) or node.kind == "null":
         return _describe(node)
-    return f'"{node.value}"' if node.kind == "str" else node.value
+    return _quoted(node.value) if node.kind == "str" else _clipped(node.value)
+
+
+def _quoted(text: str) -> str:
+    """Quote text from a file for a message, escaped so that the message stays on one line."""
+    return json.dumps(_clipped(text), ensure_ascii=False)
+
+
+def _clipped(text: str, limit: int = 60) -> str:
+    """Shorten text from a file that is too long to show whole in a message."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _quote_hint(node: nodes.Node) -> str:

@@ -46,7 +46,7 @@ _CORE_KINDS: dict[str, ScalarKind] = {
 # No tag, the non-specific tag, or the tag a scalar or collection has anyway.
 _SCALAR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 _COLLECTION_TAGS = frozenset({None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
-_YAML12_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_YAML12_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 
 
 @dataclass(slots=True, eq=False)
@@ -96,7 +96,8 @@ def compose(text: str) -> Node | None:
         return _compose(text)
     except yaml.MarkedYAMLError as e:
         line, column = _position(e.problem_mark or e.context_mark)
-        raise ComposeError(line, column, f"YAML syntax error: {e.problem or e.context}") from None
+        problem = e.problem or e.context or "not valid YAML"
+        raise ComposeError(line, column, f"YAML syntax error: {problem}") from None
     except yaml.reader.ReaderError as e:
         line, column = LineIndex(text).position(e.position)
         message = f"unacceptable character #x{e.character:04x}: {e.reason}"
@@ -177,4 +178,4 @@ def _resolve(value: str) -> ScalarKind:
         if regexp.match(value):
             # The merge ("<<") and value ("=") tags are plain strings to this format.
             return _CORE_KINDS.get(tag, "str")
-    return "float" if _YAML12_FLOAT.match(value) else "str"
+    return "float" if _YAML12_FLOAT.fullmatch(value) else "str"
