@@ -114,9 +114,16 @@ def describe_date(value: DateValue) -> str:
         year = f", {d.year}" if d.year is not None and d.day else f" {d.year}" if d.year else ""
         return f"{month} {d.day}{year}" if d.day else f"{month}{year}"
 
-    if value.lo == value.hi:
-        return one(value.lo)
-    return f"{one(value.lo)} to {one(value.hi)}"
+    lo, hi = value.lo, value.hi
+    if lo == hi:
+        return one(lo)
+    if lo.granularity == hi.granularity == "year":
+        return f"{lo.year}-{hi.year}"
+    if lo.granularity == hi.granularity == "day" and (lo.year, lo.month) == (hi.year, hi.month):
+        assert lo.month is not None
+        year = f", {lo.year}" if lo.year is not None else ""
+        return f"{dt.date(2000, lo.month, 1).strftime('%B')} {lo.day}-{hi.day}{year}"
+    return f"{one(lo)} to {one(hi)}"
 
 
 def age_range(born: DateValue, on: dt.date) -> tuple[int, int]:
