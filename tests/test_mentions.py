@@ -1,0 +1,108 @@
+"""Entity, title and place mentions: one row per phrasing with the exact span it must cover."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.mentions import Lexicon, surname
+from factcheck.extract.phrases import PhraseMatcher
+from factcheck.reference.loader import load_reference
+from factcheck.values import Span
+from tests.conftest import FIXTURES, SAMPLE_FACTS
+
+NAMES = PhraseMatcher(
+    [
+        ("Kim Jong-un", "kju"),
+        ("Kim Jong Un", "kju"),
+        ("Kim", "kim"),
+        ("Dan O'Bannon", "dob"),
+        ("Albert S. Ruddy", "asr"),
+        ("U.S. President", "potus"),
+        ("President", "pres"),
+        ("Singapore summit", "ss"),
+        ("Singapore", "sg"),
+    ]
+)
+
+ROWS = [
+    ("He met Kim Jong-un today.", [("Kim Jong-un", "kju")]),
+    ("He met KIM JONG-UN today.", [("KIM JONG-UN", "kju")]),
+    ("He met Kim Jong Un today.", [("Kim Jong Un", "kju")]),
+    ("He met Kim Jong—un today.", [("Kim", "kim")]),  # an em dash is not the name's hyphen
+    ("Kimberly is not Kim.", [("Kim", "kim")]),
+    ("Dan O'Bannon wrote it.", [("Dan O'Bannon", "dob")]),
+    ("Dan O’Bannon wrote it.", [("Dan O’Bannon", "dob")]),
+    ("Albert S. Ruddy produced it.", [("Albert S. Ruddy", "asr")]),
+    ("U.S. President Donald Trump", [("U.S. President", "potus")]),
+    ("the Singapore summit ended", [("Singapore summit", "ss")]),
+    ("in Singapore, summit talks", [("Singapore", "sg")]),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_phrase_matcher(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(m.span.text(text), m.payloads[0]) for m in NAMES.finditer(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Stephen Biegun", "Biegun"),
+        ("Kang Kyung-wha", "Kang"),
+        ("Kim Jong-un", "Kim"),
+        ("Albert S. Ruddy", "Ruddy"),
+        ("Seohyun", None),
+    ],
+)
+def test_surname(name: str, short: str | None) -> None:
+    assert surname(name) == short
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon(load_reference([SAMPLE_FACTS, FIXTURES / "lives.yaml"]))
+
+
+def mentions(lexicon: Lexicon, text: str) -> list[tuple[str, tuple[str, ...], str]]:
+    recent: dict[str, str] = {}
+    out = []
+    for sentence in text.split("|"):
+        start = text.index(sentence)
+        found = lexicon.find(text, Span(start, start + len(sentence)), recent)
+        out += [(e.span.text(text), e.entities, e.how) for e in found.entities]
+    return out
+
+
+def test_surname_resolves_to_the_most_recent_full_mention(lexicon: Lexicon) -> None:
+    text = "Stephen Biegun met Kang Kyung-wha.|Biegun credited Kang."
+    assert mentions(lexicon, text) == [
+        ("Stephen Biegun", ("stephen-biegun",), "name"),
+        ("Kang Kyung-wha", ("kang-kyung-wha",), "name"),
+        ("Biegun", ("stephen-biegun",), "surname"),
+        ("Kang", ("kang-kyung-wha",), "surname"),
+    ]
+
+
+def test_surname_before_any_full_mention_is_not_resolved(lexicon: Lexicon) -> None:
+    assert mentions(lexicon, "Biegun credited Kang.") == []
+
+
+def test_triggers_and_titles(lexicon: Lexicon) -> None:
+    text = "South Korean Foreign Minister Kang Kyung-wha attended the summit in Hanoi, Vietnam."
+    found = lexicon.find(text, Span(0, len(text)), {})
+    assert [(t.span.text(text), t.holders) for t in found.titles] == [
+        ("South Korean Foreign Minister", ("kang-kyung-wha",))
+    ]
+    assert [(e.span.text(text), e.how) for e in found.entities] == [
+        ("Kang Kyung-wha", "name"),
+        ("summit", "trigger"),
+        ("Hanoi", "name"),
+    ]
+    assert [
+        (p.span.text(text), p.entity, p.known.name if p.known else None) for p in found.places
+    ] == [
+        ("Hanoi", "hanoi", None),
+        ("Vietnam", None, "Vietnam"),
+    ]
