@@ -1,4 +1,4 @@
-"""Property tests: the whole pipeline never crashes on any text, and every span it reports is valid."""
+"""Property tests: the pipeline never crashes on any text, and every span it reports is valid."""
 
 from __future__ import annotations
 
