@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,6 +40,7 @@ class Finding:
     fact: Fact | None
     sources: tuple[str, ...]
     sentence: Span
+    related: tuple[Span, ...] = ()  # other places the finding points at (an earlier claim)
 
 
 @dataclass(frozen=True)
@@ -59,13 +61,13 @@ class Checker:
         cue_specs = [
             CueSpec(
                 r.spec.attribute,
-                tuple(r.spec.cues or ()),
+                tuple(r.spec.cues),
                 r.spec.value or "number",
                 tuple(r.spec.select.type),
                 tuple(r.spec.select.id),
             )
             for r in self.rules
-            if r.spec.cues
+            if r.spec.cues and r.spec.attribute
         ]
         self.builder = ClaimBuilder(Lexicon(reference), cue_specs)
 
@@ -76,6 +78,23 @@ class Checker:
         unique = {(f.rule, f.span, f.entity or ""): f for f in findings}
         ordered = sorted(unique.values(), key=lambda f: (f.span, f.rule, f.entity or ""))
         return FileReport(doc, tuple(results), tuple(ordered))
+
+    def _reviews(self, doc: Document, results: list[Result]) -> list[Finding]:
+        """Run the article-wide rules (kinds with a ``review``) over all claims at once."""
+        pairs = [(r.claim, r.verdict) for r in results]
+        out: list[Finding] = []
+        for rule in self.rules:
+            review = getattr(rule.kind, "review", None)
+            if review is None:
+                continue
+            for later, earlier in review(rule, pairs):
+                line, _ = doc.position(earlier.span.start)
+                other = earlier.span.text(doc.text)
+                judgement = Judgement(Verdict.CONTRADICTED, f"{other} (line {line})")
+                result = Result(later, Verdict.CONTRADICTED, rule, judgement)
+                finding = self._finding(doc, result)
+                out.append(dataclasses.replace(finding, related=(earlier.span,)))
+        return out
 
     def _judge(self, claim: Claim) -> Result:
         entity = self.reference.get(claim.entity) if claim.entity else None

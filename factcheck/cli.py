@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck import __version__
+from factcheck import __version__, commands
 
 if TYPE_CHECKING:
     from factcheck.check import FileReport
@@ -28,6 +29,14 @@ examples:
   factcheck --facts facts/ drafts/            every .txt/.md/.html under drafts/
   factcheck --facts facts.yaml --date 2019-02-09 --format json article.txt
   cat article.txt | factcheck --facts facts.yaml -
+
+subcommands (factcheck COMMAND --help for each; check a file named like one as ./rules):
+  factcheck rules list                        every loaded rule: id, kind, severity, source
+  factcheck rules test [PATH...]              run the rules' examples and annotated fixtures
+  factcheck explain RULE-ID                   what a rule checks, its examples, its kind's docs
+  factcheck schema [reference|rules]          JSON Schema for reference and rule files
+  factcheck facts validate PATH...            check reference files, report every problem
+  factcheck config                            the effective configuration and its origins
 
 exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 usage, configuration, reference-set or input error.
@@ -48,24 +57,29 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="PATH",
-        help="reference set file or directory (repeatable; default: shipped sample)",
+        help="reference set file or directory (repeatable; default: from the config, else "
+        "the shipped sample)",
     )
     p.add_argument(
         "--rules",
         action="append",
         default=[],
         metavar="PATH",
-        help="extra YAML rules file or directory (repeatable)",
+        help="extra YAML rules file or directory (repeatable; added to the config's)",
     )
-    p.add_argument("--config", metavar="FILE", help="configuration file (reserved)")
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: factcheck.yaml, or [tool.factcheck] in "
+        "pyproject.toml, in this directory or a parent)",
+    )
     p.add_argument("--date", metavar="YYYY-MM-DD", help="publication date, overrides detection")
     p.add_argument("--format", choices=FORMATS, help="report format (default: rich)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report there, atomically")
     p.add_argument(
         "--fail-on",
         choices=tuple(FAIL_LEVELS),
-        default="error",
-        help="lowest severity that makes the exit code 1 (default: error)",
+        help="lowest severity that makes the exit code 1 (default: from the config, else error)",
     )
     p.add_argument(
         "--stdin-filename",
@@ -85,11 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in commands.COMMANDS:
+        run = functools.partial(commands.run, argv)
+    else:
+        run = functools.partial(_check, build_parser().parse_args(argv))
     from factcheck.errors import FactcheckError
 
     try:
-        return _check(args)
+        return run()
     except FactcheckError as exc:
         for line in exc.lines():
             print(
@@ -103,19 +121,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from factcheck.check import Checker
+    from factcheck.config import load_config
     from factcheck.document import load_document
     from factcheck.errors import FactcheckError
     from factcheck.reference.loader import load_reference
     from factcheck.reporters.base import Run
-    from factcheck.rules.loader import load_rules, shipped_rules_dir
+    from factcheck.rules.loader import load_rules, shipped_rule_files, shipped_rules_dir
 
     if not args.paths:
         raise FactcheckError("no input: give one or more files or directories (or - for stdin)")
     published = _parse_date(args.date)
-    shipped = shipped_rules_dir()
-    facts = args.facts or [str(shipped / SAMPLE_FACTS)]
+    config = load_config(args.config).with_options(args.facts, args.rules, args.fail_on)
+    facts = list(config.facts) or [str(shipped_rules_dir() / SAMPLE_FACTS)]
     reference = load_reference(facts)
-    rules = load_rules([*sorted(shipped.glob("*.yaml")), *args.rules])
+    rules = load_rules([*shipped_rule_files(), *config.rules], config.overrides)
     checker = Checker(reference, rules)
 
     reports: list[FileReport] = []
@@ -140,7 +159,7 @@ def _check(args: argparse.Namespace) -> int:
         tuple(reports),
         tuple(_shown(f) for f in facts),
         tuple(rules),
-        facts_are_sample=not args.facts,
+        facts_are_sample=not config.facts,
     )
     text = _reporter(args).render(run)
     if args.output:
@@ -158,7 +177,7 @@ def _check(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     if input_errors:
         return 2
-    threshold = FAIL_LEVELS[args.fail_on]
+    threshold = FAIL_LEVELS[config.fail_on]
     failing = any(SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings)
     return 1 if failing else 0
 
@@ -204,18 +223,33 @@ def _inputs(paths: Sequence[str], errors: list[str]) -> list[str]:
 
 
 def _reporter(args: argparse.Namespace) -> Reporter:
-    fmt = args.format or "rich"
-    if fmt == "json":
-        from factcheck.reporters.json import JsonReporter
+    """Build the reporter registered for --format in the ``factcheck.reporters`` group.
 
-        return JsonReporter()
-    if fmt == "rich":
-        from factcheck.reporters.terminal import RichReporter
+    Built-in reporters register there exactly as plugins do; a reporter whose constructor
+    takes ``color`` is told whether to use it.
+    """
+    import importlib.metadata
+    import inspect
 
-        return RichReporter(color=_use_color(args.color, to_file=bool(args.output)))
     from factcheck.errors import FactcheckError
 
-    raise FactcheckError(f"--format {fmt}: not available yet in this version (use rich or json)")
+    fmt = args.format or "rich"
+    found = importlib.metadata.entry_points(group="factcheck.reporters").select(name=fmt)
+    if not found:
+        raise FactcheckError(
+            f"--format {fmt}: no reporter is registered under that name (reinstall factcheck)"
+        )
+    ep = next(iter(found))
+    try:
+        factory = ep.load()
+    except Exception as exc:  # a broken plugin must not crash the run with a traceback
+        dist = ep.dist.name if ep.dist is not None else "?"
+        raise FactcheckError(f'failed to load plugin "{dist}[{ep.name}]": {exc}') from None
+    if "color" in inspect.signature(factory).parameters:
+        reporter: Reporter = factory(color=_use_color(args.color, to_file=bool(args.output)))
+    else:
+        reporter = factory()
+    return reporter
 
 
 def _use_color(choice: str, to_file: bool) -> bool:

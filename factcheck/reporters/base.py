@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import urllib.parse
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -48,6 +49,11 @@ def summary(run: Run) -> dict[str, int]:
         "warnings": severities["warning"],
         "infos": severities["info"],
     }
+
+
+def plural(n: int, word: str) -> str:
+    """Return a count with its noun, ``1 file`` or ``2 files``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def location(report: FileReport, span: Span) -> dict[str, int]:
@@ -111,6 +117,14 @@ def excerpt(report: FileReport, finding: Finding, context: int = 60) -> tuple[st
 def link_target(source: str) -> str | None:
     """Return ``source`` when it is a web address safe to link to, else None."""
     return source if re.match(r"https?://[^\s]+$", source, re.I) else None
+
+
+def source_link(source: str) -> tuple[str, str | None]:
+    """Return a short label for a source (its host) and the address to link, if it is safe."""
+    url = link_target(source)
+    if url is None:
+        return source, None
+    return urllib.parse.urlsplit(url).hostname or url, url
 
 
 def reported_rules(run: Run) -> list[tuple[str, Rule | None]]:

@@ -28,8 +28,11 @@ from factcheck.reporters.base import (
     summary,
 )
 from factcheck.rules.base import Rule
+from factcheck.values import Span
 
-SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 FINGERPRINT_KEY = "factcheck/v1"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 _FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)", re.S)
@@ -85,8 +88,8 @@ def _homepage() -> str | None:
     except importlib.metadata.PackageNotFoundError:
         return None
     urls = [u.split(",", 1)[-1].strip() for u in meta.get_all("Project-URL") or []]
-    candidates = [*urls, meta.get("Home-page") or ""]
-    return next((u for u in candidates if link_target(u)), None)
+    urls += meta.get_all("Home-page") or []
+    return next((u for u in urls if link_target(u)), None)
 
 
 def _descriptor(rule_id: str, rule: Rule | None) -> dict[str, Any]:
@@ -94,7 +97,7 @@ def _descriptor(rule_id: str, rule: Rule | None) -> dict[str, Any]:
         return {"id": rule_id, "name": rule_id}
     spec = rule.spec
     description = " ".join(spec.description.split()) or (
-        f"A stated {spec.attribute} must match the reference."
+        f"A stated {spec.attribute or 'value'} must match the reference."
     )
     first = _FIRST_SENTENCE.match(description)
     out: dict[str, Any] = {
@@ -106,58 +109,53 @@ def _descriptor(rule_id: str, rule: Rule | None) -> dict[str, Any]:
     if spec.link:
         out["helpUri"] = spec.link
     out["defaultConfiguration"] = {"enabled": spec.enabled, "level": LEVELS[spec.severity]}
-    out["properties"] = {"attribute": spec.attribute, "kind": spec.kind or "attribute"}
+    properties = {"kind": spec.kind, "attribute": spec.attribute}
+    out["properties"] = {key: value for key, value in properties.items() if value is not None}
     return out
 
 
 def _result(report: FileReport, finding: Finding, rule_index: int) -> dict[str, Any]:
-    where = location(report, finding.span)
+    physical: dict[str, Any] = {
+        "artifactLocation": {"uri": artifact_uri(report.document.path)},
+        "region": _region(report, finding.span, finding.found),
+    }
     sentence = finding.sentence
-    sentence_where = location(report, sentence)
+    if sentence.contains(finding.span) and sentence != finding.span:
+        # SARIF wants the context region to be a proper superset of the region.
+        physical["contextRegion"] = _region(report, sentence, sentence.text(report.document.text))
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": rule_index,
         "level": LEVELS.get(finding.severity, "warning"),
         "message": {"text": finding.message},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(report.document.path)},
-                    "region": {
-                        "startLine": where["line"],
-                        "startColumn": where["column"],
-                        "endLine": where["end_line"],
-                        "endColumn": where["end_column"],
-                        "charOffset": finding.span.start,
-                        "charLength": finding.span.end - finding.span.start,
-                        "snippet": {"text": finding.found},
-                    },
-                    "contextRegion": {
-                        "startLine": sentence_where["line"],
-                        "startColumn": sentence_where["column"],
-                        "endLine": sentence_where["end_line"],
-                        "endColumn": sentence_where["end_column"],
-                        "charOffset": sentence.start,
-                        "charLength": sentence.end - sentence.start,
-                        "snippet": {"text": sentence.text(report.document.text)},
-                    },
-                }
-            }
-        ],
+        "locations": [{"physicalLocation": physical}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, report)},
     }
+    related: list[dict[str, Any]] = []
+    for span in finding.related:  # other places in the article the finding points at
+        said = span.text(report.document.text)
+        related.append(
+            {
+                "message": {"text": f"also stated: {said}"},
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(report.document.path)},
+                    "region": _region(report, span, said),
+                },
+            }
+        )
     reference = reference_of(finding)
     if reference is not None:
-        result["relatedLocations"] = [
+        related.append(
             {
-                "id": 1,
                 "message": {"text": f"reference: {finding.expected or 'the fact'}"},
                 "physicalLocation": {
                     "artifactLocation": {"uri": artifact_uri(reference["file"])},
                     "region": {"startLine": reference["line"]},
                 },
             }
-        ]
+        )
+    if related:
+        result["relatedLocations"] = [{"id": i, **loc} for i, loc in enumerate(related, 1)]
     result["properties"] = {
         "entity": finding.entity,
         "attribute": finding.attribute,
@@ -166,3 +164,16 @@ def _result(report: FileReport, finding: Finding, rule_index: int) -> dict[str, 
         "sources": list(finding.sources),
     }
     return result
+
+
+def _region(report: FileReport, span: Span, snippet: str) -> dict[str, Any]:
+    where = location(report, span)
+    return {
+        "startLine": where["line"],
+        "startColumn": where["column"],
+        "endLine": where["end_line"],
+        "endColumn": where["end_column"],
+        "charOffset": span.start,
+        "charLength": span.end - span.start,
+        "snippet": {"text": snippet},
+    }
