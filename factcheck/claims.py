@@ -21,7 +21,7 @@ from factcheck.extract.dates import DateMention, find_dates
 from factcheck.extract.mentions import EntityMention, Lexicon, Mentions, PlaceMention
 from factcheck.extract.numbers import NumberMention, find_numbers, units_agree
 from factcheck.extract.ordinals import OrdinalMention, find_ordinals
-from factcheck.extract.phrases import PhraseMatcher
+from factcheck.extract.phrases import TOKEN, PhraseMatcher
 from factcheck.extract.places import KnownPlace
 from factcheck.extract.sentences import split_clauses, split_sentences
 from factcheck.reference.model import NumberFact
@@ -158,7 +158,13 @@ _STOP = _words(
     it its he she they we you i him her them us"""
 )
 _PRE_OK = _words("the a an their his her its our your this that")
-_POST_SKIP = _words("held scheduled set slated planned due to be take taking place")
+# Words between an event's name and its "in/on" phrase that keep the phrase about the event
+# as a whole ("the summit was held in Hanoi"). Verbs of a part of an event ("landed") are not
+# here: their dates are other attributes, stated through cue rules.
+_POST_SKIP = _words(
+    """held scheduled set slated planned due to be take taking took place was were is will
+    began begun started opened closed ended happened occurred convened"""
+)
 _QUALIFIERS = {
     "former": "former",
     "ex": "former",
@@ -184,6 +190,7 @@ _AGE_AT_DEATH = re.compile(
     r"\A\s+died\s+(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<n>\d{1,3})\b"
 )
 _POSSESSIVE = re.compile(r"\A['’]s?\s+(?P<word>\w+)")
+_LIFE_REACH = 10  # words between "born"/"died" and the date or place it governs
 _LIFE_NOUNS = _words("birthday birth date birthplace death age")
 
 
@@ -478,7 +485,7 @@ class ClaimBuilder:
             numbers = [
                 n
                 for n in find_numbers(text, clause.start, clause.end)
-                if not any(n.span.overlaps(d.span) for d in sent.dates)
+                if not any(n.span.overlaps(s) for s in _named_spans(sent))
             ]
             for number in numbers:
                 yield from self._number_claims(sent, number, bound)
@@ -584,6 +591,8 @@ class ClaimBuilder:
             if d.value is None or d.relative:
                 continue
             cue = _nearest_cue(cues, d.span)
+            if _words_between(text, cue, d.span) > _LIFE_REACH:
+                continue  # "born in 1930, walked on the Moon ... on July 20, 1969"
             for p in _subjects(people, cue, sent):
                 yield Claim(p, cue[2], d.span, d.value, sent.span, doc.published)
         yield from self._birthplaces(doc, sent, people, cues)
@@ -821,6 +830,19 @@ def _nearest_cue(cues: Sequence[tuple[int, int, str]], span: Span) -> tuple[int,
     if before:
         return before[-1]
     return cues[0]
+
+
+def _named_spans(sent: _Sentence) -> list[Span]:
+    """Return the spans numbers inside are part of: dates and names ("Apollo 11")."""
+    m = sent.mentions
+    spans = [d.span for d in sent.dates] + [e.span for e in m.entities]
+    return spans + [t.span for t in m.titles] + [p.span for p in m.places]
+
+
+def _words_between(text: str, cue: tuple[int, int, str], span: Span) -> int:
+    """Count the words between a life cue and a value, on whichever side the value is."""
+    gap = text[cue[1] : span.start] if span.start >= cue[1] else text[span.end : cue[0]]
+    return len(TOKEN.findall(gap))
 
 
 def _subjects(people: list[EntityMention], cue: tuple[int, int, str], sent: _Sentence) -> list[str]:

@@ -134,11 +134,18 @@ class Lexicon:
                     recent[short] = ids[0]
         entities += self._surnames(text, sentence, taken, recent)
         taken += [e.span for e in entities]
-        entities += [
-            EntityMention(m.span, _unique(m.payloads), "trigger")
-            for m in self.triggers.finditer(text, sentence.start, sentence.end)
-            if not any(m.span.overlaps(s) for s in taken)
-        ]
+        for m in self.triggers.finditer(text, sentence.start, sentence.end):
+            if any(m.span.overlaps(s) for s in taken):
+                continue
+            ids = _unique(m.payloads)
+            named = next((e for e in entities if _names_itself(text, e, m.span, ids)), None)
+            if named is not None:
+                # "the Apollo 11 mission": the trigger noun is part of the name's phrase
+                entities[entities.index(named)] = EntityMention(
+                    Span(named.span.start, m.span.end), named.entities, named.how
+                )
+                continue
+            entities.append(EntityMention(m.span, ids, "trigger"))
         entities.sort(key=lambda e: e.span)
         places = self._places(text, sentence, entities, taken)
         return Mentions(tuple(entities), tuple(titles), tuple(places))
@@ -187,6 +194,16 @@ def title_phrases(value: object) -> list[str]:
     if isinstance(value, TextFact):
         return list(value.options)
     return []
+
+
+def _names_itself(text: str, named: EntityMention, trigger: Span, ids: tuple[str, ...]) -> bool:
+    """Tell whether ``trigger`` directly follows a name of one of the entities it can mean."""
+    return (
+        named.how == "name"
+        and named.span.end <= trigger.start
+        and text[named.span.end : trigger.start].isspace()
+        and any(e in ids for e in named.entities)
+    )
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
