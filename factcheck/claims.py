@@ -24,7 +24,7 @@ from factcheck.extract.ordinals import OrdinalMention, find_ordinals
 from factcheck.extract.phrases import TOKEN, PhraseMatcher
 from factcheck.extract.places import KnownPlace
 from factcheck.extract.sentences import split_clauses, split_sentences
-from factcheck.reference.model import NumberFact
+from factcheck.reference.model import NumberFact, RefFact, TextFact
 from factcheck.values import DateValue, PartialDate, Span
 
 EVENT_ATTRIBUTES = ("date", "place", "ordinal")
@@ -495,6 +495,36 @@ class ClaimBuilder:
                 for spec, ids in bound:
                     if spec.value == "date":
                         yield self._claim_for(ids, spec.attribute, d.span, d.value, sent, doc)
+            for spec, ids in bound:
+                if spec.value == "text" and len(ids) == 1:
+                    yield from self._text_claims(doc, sent, clause, spec.attribute, ids[0])
+
+    def _text_claims(
+        self, doc: Document, sent: _Sentence, clause: Span, attribute: str, subject: str
+    ) -> Iterator[Claim]:
+        """Claim the named things a clause gives for a text or entity-reference attribute.
+
+        Only names of the kind the fact holds count: entities of the referenced
+        entities' types, or places when the fact lists place names.
+        """
+        entity = self.reference.get(subject)
+        fact = entity.facts.get(attribute) if entity else None
+        if fact is None:
+            return
+        if isinstance(fact.value, RefFact):
+            types = {ref.type for i in fact.value.ids if (ref := self.reference.get(i)) is not None}
+            for e in sent.mentions.entities:
+                if not clause.contains(e.span) or e.how == "trigger" or subject in e.entities:
+                    continue
+                kinds = {x.type for i in e.entities if (x := self.reference.get(i)) is not None}
+                if len(e.entities) == 1 and kinds & types:
+                    value = PlaceValue(e.span.text(doc.text), e.entities[0], None)
+                    yield Claim(subject, attribute, e.span, value, sent.span, doc.published)
+        elif isinstance(fact.value, TextFact):
+            for p in sent.mentions.places:
+                if clause.contains(p.span) and subject != p.entity:
+                    value = _place_value(doc.text, p)
+                    yield Claim(subject, attribute, p.span, value, sent.span, doc.published)
 
     def _selected(self, spec: CueSpec, mentioned: list[EntityMention]) -> tuple[str, ...]:
         """Return the entities of ``mentioned`` that ``spec`` selects, in order, once each."""

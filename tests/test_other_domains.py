@@ -35,6 +35,12 @@ ROWS = [
     ),
     ("NASA, founded in 1962, sent the astronauts.", [("founded", "1962", "contradicted")]),
     ("NASA has about 18,500 employees.", [("employees", "18,500", "supported")]),
+    # text values: a name of the referenced kind, or a known place
+    ("Neil Armstrong commanded Gemini 8.", [("commander", "Neil Armstrong", "supported")]),
+    ("Buzz Aldrin commanded Gemini 8.", [("commander", "Buzz Aldrin", "contradicted")]),
+    ("Gemini 8 splashed down near Japan.", [("splashdown", "Japan", "supported")]),
+    ("Gemini 8 splashed down near Cuba.", [("splashdown", "Cuba", "contradicted")]),
+    ("Gemini 8 splashed down near the reef.", []),
     # a date far from "born" belongs to another verb
     (
         "Neil Armstrong, who was born in 1930, walked on the Moon after the lunar module "

@@ -18,7 +18,9 @@ Example
 
 Options
     ``cues`` (required, non-empty): words that state the attribute.
-    ``value``: ``number`` (default), ``date`` or ``text``.
+    ``value``: ``number`` (default), ``date`` or ``text``. A ``text`` value is
+    checked by the names in the clause: other entities of the type the fact
+    refers to, or places; only a *known* name can contradict.
     A number is compared at the precision written; "about" uses the fact's
     ``tolerance``, or 10% when the fact gives none.
 """
@@ -27,10 +29,11 @@ from __future__ import annotations
 
 import math
 
-from factcheck.claims import Claim, NumberValue
+from factcheck.claims import Claim, NumberValue, PlaceValue
 from factcheck.compare import Verdict, compare_dates, describe_date
 from factcheck.extract.numbers import NumberMention, units_agree
 from factcheck.reference.model import DateFact, Entity, NumberFact
+from factcheck.rules.attribute import judge_value
 from factcheck.rules.base import Judgement, Rule
 from factcheck.values import DateValue
 
@@ -41,13 +44,16 @@ def judge(rule: Rule, claim: Claim, entity: Entity | None) -> Judgement:
     """Compare the claim's number or date with the entity's fact for the rule's attribute."""
     if entity is None:
         return Judgement(Verdict.UNVERIFIABLE)
-    fact = entity.facts.get(rule.spec.attribute)
+    del rule  # applies() already matched the claim's attribute to the rule's
+    fact = entity.facts.get(claim.attribute)
     if fact is None:
         return Judgement(Verdict.UNVERIFIABLE)
     if isinstance(claim.value, NumberValue) and isinstance(fact.value, NumberFact):
         return Judgement(
             _compare_number(claim.value.mention, fact.value), _describe(fact.value), fact
         )
+    if isinstance(claim.value, PlaceValue):
+        return judge_value(entity, claim.attribute, claim.value, claim.as_of)
     if isinstance(claim.value, DateValue) and isinstance(fact.value, DateFact):
         verdict = compare_dates(claim.value, fact.value.value, duration=False)
         return Judgement(verdict, describe_date(fact.value.value), fact)
