@@ -6,11 +6,12 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.claims import Claim, ClaimBuilder, CueSpec
+from factcheck.claims import Claim, ClaimBuilder, CueSpec, Stated
 from factcheck.compare import Verdict
 from factcheck.document import Document
 from factcheck.extract.mentions import Lexicon
 from factcheck.reference.model import Entity, Fact, ReferenceSet
+from factcheck.rules.attribute import judge_value
 from factcheck.rules.base import Judgement, Rule
 from factcheck.values import Span
 
@@ -69,7 +70,7 @@ class Checker:
             for r in self.rules
             if r.spec.cues and r.spec.attribute
         ]
-        self.builder = ClaimBuilder(Lexicon(reference), cue_specs)
+        self.builder = ClaimBuilder(Lexicon(reference), _agrees, cue_specs)
 
     def check(self, doc: Document) -> FileReport:
         """Return the claims, verdicts and findings of one document."""
@@ -125,6 +126,11 @@ class Checker:
             sources=entity.sources if entity else (),
             sentence=claim.sentence,
         )
+
+
+def _agrees(entity: Entity, attribute: str, value: Stated) -> bool:
+    """Tell whether a cue agrees with an entity's fact, compared as the attribute rules do."""
+    return judge_value(entity, attribute, value, None).verdict is Verdict.SUPPORTED
 
 
 def _message(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.document import Document
@@ -24,7 +24,7 @@ from factcheck.extract.ordinals import OrdinalMention, find_ordinals
 from factcheck.extract.phrases import TOKEN, PhraseMatcher
 from factcheck.extract.places import KnownPlace
 from factcheck.extract.sentences import split_clauses, split_sentences
-from factcheck.reference.model import NumberFact, RefFact, TextFact
+from factcheck.reference.model import Entity, NumberFact, RefFact, TextFact
 from factcheck.values import DateValue, PartialDate, Span
 
 EVENT_ATTRIBUTES = ("date", "place", "ordinal")
@@ -194,12 +194,18 @@ _LIFE_REACH = 10  # words between "born"/"died" and the date or place it governs
 _LIFE_NOUNS = _words("birthday birth date birthplace death age")
 
 
+# Whether a stated value agrees with an entity's fact; the rules stage supplies it, so that
+# choosing among candidates uses exactly the comparison that later judges the claim.
+Agrees = Callable[[Entity, str, Stated], bool]
+
+
 class ClaimBuilder:
     """Extracts claims from documents against one reference set's lexicon."""
 
-    def __init__(self, lexicon: Lexicon, cue_specs: Sequence[CueSpec] = ()) -> None:
+    def __init__(self, lexicon: Lexicon, agrees: Agrees, cue_specs: Sequence[CueSpec] = ()) -> None:
         self.lexicon = lexicon
         self.reference = lexicon.reference
+        self.agrees = agrees
         self.cue_specs = tuple(cue_specs)
         self._cue_words: PhraseMatcher[CueSpec] = PhraseMatcher(
             (cue, spec) for spec in self.cue_specs for cue in spec.cues
@@ -282,16 +288,11 @@ class ClaimBuilder:
         self, candidates: Sequence[str], cues: Sequence[_Cue]
     ) -> tuple[str | None, tuple[str, ...]]:
         """Pick the candidate most cues agree with; a tie (or no agreement) chooses nobody."""
-        from factcheck.rules.attribute import judge_value  # the comparison the rules use
-
         scores: dict[str, int] = {}
         for cid in candidates:
             entity = self.reference.get(cid)
             assert entity is not None
-            scores[cid] = sum(
-                judge_value(entity, cue.attribute, cue.value, None).verdict == "supported"
-                for cue in cues
-            )
+            scores[cid] = sum(self.agrees(entity, cue.attribute, cue.value) for cue in cues)
         best = max(scores.values())
         top = tuple(c for c, s in scores.items() if s == best)
         if best == 0 or len(top) > 1:
