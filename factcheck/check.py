@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factcheck.candidates import CandidateIndex
 from factcheck.claims import Claim, ClaimBuilder, CueSpec, Stated
 from factcheck.compare import Verdict
 from factcheck.document import Document
@@ -56,7 +57,15 @@ class FileReport:
 class Checker:
     """Checks documents against one reference set with one set of rules."""
 
-    def __init__(self, reference: ReferenceSet, rules: Sequence[Rule]) -> None:
+    def __init__(
+        self,
+        reference: ReferenceSet,
+        rules: Sequence[Rule],
+        lexicon: Lexicon | None = None,
+        candidates: CandidateIndex | None = None,
+    ) -> None:
+        """Prepare checking against ``reference``; ``lexicon`` and ``candidates`` are built
+        from it unless given (a reference cache keeps them built, see `factcheck.cache`)."""
         self.reference = reference
         self.rules = [r for r in rules if r.spec.enabled]
         cue_specs = [
@@ -70,12 +79,18 @@ class Checker:
             for r in self.rules
             if r.spec.cues and r.spec.attribute
         ]
-        self.builder = ClaimBuilder(Lexicon(reference), _agrees, cue_specs)
+        self.builder = ClaimBuilder(
+            lexicon or Lexicon(reference),
+            _agrees,
+            cue_specs,
+            candidates or CandidateIndex(reference.entities),
+        )
 
     def check(self, doc: Document) -> FileReport:
         """Return the claims, verdicts and findings of one document."""
         results = [self._judge(c) for c in self.builder.claims(doc)]
         findings = [self._finding(doc, r) for r in results if r.verdict is Verdict.CONTRADICTED]
+        findings += self._reviews(doc, results)
         unique = {(f.rule, f.span, f.entity or ""): f for f in findings}
         ordered = sorted(unique.values(), key=lambda f: (f.span, f.rule, f.entity or ""))
         return FileReport(doc, tuple(results), tuple(ordered))

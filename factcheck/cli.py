@@ -74,7 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
         "pyproject.toml, in this directory or a parent)",
     )
     p.add_argument("--date", metavar="YYYY-MM-DD", help="publication date, overrides detection")
-    p.add_argument("--format", choices=FORMATS, help="report format (default: rich)")
+    p.add_argument(
+        "--format",
+        metavar="FMT",
+        help=f"report format: {', '.join(FORMATS)}, or a plugin's (default: rich)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write the report there, atomically")
     p.add_argument(
         "--fail-on",
@@ -117,6 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factcheck: interrupted; no report was written", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader (| head) has gone: stop quietly, as cat does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Annotated, Any, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 from factcheck.claims import Claim
 from factcheck.compare import Verdict
@@ -15,6 +16,11 @@ from factcheck.reference.model import Entity, Fact
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 PLACEHOLDERS = frozenset({"entity", "found", "expected", "source", "attribute"})
+# A list of strings that may be written as one string; a "before" validator makes the list.
+OneOrMany = Annotated[
+    list[str],
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
 
 
 class Select(BaseModel):
@@ -22,8 +28,8 @@ class Select(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    type: list[str] = Field(default_factory=list)
-    id: list[str] = Field(default_factory=list)
+    type: OneOrMany = Field(default_factory=list)
+    id: OneOrMany = Field(default_factory=list)
 
     @field_validator("type", "id", mode="before")
     @classmethod
@@ -38,15 +44,32 @@ class Select(BaseModel):
 
 
 class Example(BaseModel):
-    """A rule's own example: a text, the facts it needs, and what the rule must say about it."""
+    """A rule's own example: a text, the facts it needs, and what the rule must say about it.
+
+    ``facts`` lists entities exactly as the ``entities`` of a reference file do, and
+    ``facts_file`` names a reference file (relative to the rule file) instead. Both are read
+    by the reference-set loader when the example runs, so their problems are reported where
+    they are written.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    text: str
-    date: str | None = None
-    facts: list[dict[str, Any]] = Field(default_factory=list)
-    expect: Literal["supported", "contradicted", "unverifiable"]
-    found: str | None = None
+    text: str = Field(min_length=1, description="the sentence or paragraph the rule judges")
+    date: dt.date | None = Field(None, description="publication date (YYYY-MM-DD)")
+    facts: list[dict[str, Any]] = Field(
+        default_factory=list, description="entities, as in a reference file"
+    )
+    facts_file: str | None = Field(None, description="a reference file, relative to this file")
+    expect: Literal["supported", "contradicted", "unverifiable"] = Field(
+        description="the verdict this rule must give"
+    )
+    found: str | None = Field(None, description="the words of the text the verdict is about")
+
+    @model_validator(mode="after")
+    def _one_source_of_facts(self) -> Example:
+        if self.facts and self.facts_file is not None:
+            raise ValueError('give either "facts" or "facts_file", not both')
+        return self
 
 
 class RuleSpec(BaseModel):
@@ -56,7 +79,7 @@ class RuleSpec(BaseModel):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     kind: str | None = None
-    attribute: str
+    attribute: str | None = None
     select: Select = Field(default_factory=Select)
     cues: list[str] | None = None
     value: Literal["number", "date", "text"] | None = None
@@ -78,12 +101,26 @@ class RuleSpec(BaseModel):
                 raise ValueError(f'unknown placeholder "{{{name}}}" (use {known})')
         return value
 
+    @model_validator(mode="after")
+    def _attribute_when_needed(self) -> RuleSpec:
+        if self.attribute is None and self.kind in (None, "attribute", "cue"):
+            raise ValueError('missing required field "attribute"')
+        return self
+
     @field_validator("cues")
     @classmethod
     def _cues_not_empty(cls, value: list[str] | None) -> list[str] | None:
         if value is not None and not value:
             raise ValueError("cues must list at least one word")
         return value
+
+
+class RulesFile(BaseModel):
+    """A rules file: the rules it defines, each in the format above."""
+
+    model_config = ConfigDict(extra="forbid", title="factcheck rules file")
+
+    rules: list[RuleSpec]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +143,17 @@ class Kind(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True)
+class Override:
+    """A configured change to one rule (its severity, whether it runs) and where it is written."""
+
+    severity: Severity | None
+    enabled: bool | None
+    path: str
+    line: int
+    column: int
+
+
 @dataclass(frozen=True)
 class Rule:
     """A validated rule bound to its kind, with where it was defined."""
@@ -114,6 +162,7 @@ class Rule:
     kind: Kind
     path: str
     line: int
+    column: int = 1
 
     @property
     def id(self) -> str:

@@ -39,9 +39,7 @@ def judge(rule: Rule, claim: Claim, entity: Entity | None) -> Judgement:
     return Judgement(Verdict.UNVERIFIABLE)
 
 
-def review(
-    rule: Rule, claims: Sequence[tuple[Claim, Verdict]]
-) -> Iterator[tuple[Claim, Claim]]:
+def review(rule: Rule, claims: Sequence[tuple[Claim, Verdict]]) -> Iterator[tuple[Claim, Claim]]:
     """Yield ``(later, earlier)`` pairs of claims that state different values for one attribute."""
     seen: dict[tuple[str, str], list[Claim]] = {}
     for claim, verdict in claims:
@@ -63,6 +61,8 @@ def disagree(a: Stated, b: Stated) -> bool:
     if isinstance(a, DateValue) and isinstance(b, DateValue):
         if a.has_year != b.has_year:
             return False
+        if not a.has_year:  # "November" and "December": compare them in one (leap) year
+            a, b = a.with_year(2000), b.with_year(2000)
         return compare_dates(b, a, duration=False) is Verdict.CONTRADICTED
     if isinstance(a, OrdinalValue) and isinstance(b, OrdinalValue):
         return a.value != b.value

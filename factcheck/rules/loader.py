@@ -7,20 +7,35 @@ and all problems in all files are reported together.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib.metadata
 import importlib.resources
-from collections.abc import Iterable, Sequence
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from yaml.constructor import SafeConstructor
 
 from factcheck.errors import FactcheckError, Problem, did_you_mean
-from factcheck.rules.base import Kind, Rule, RuleSpec
+from factcheck.rules.base import Kind, Override, Rule, RuleSpec
 
 ENTRY_POINT_GROUP = "factcheck.rule_kinds"
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that leaves dates as written: pydantic reads them, and a bad one
+    ("2019-02-30") is then a located problem instead of an exception."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @functools.cache
@@ -49,6 +64,11 @@ def shipped_rules_dir() -> Path:
         return Path(__file__).resolve().parents[2] / "rules"
 
 
+def shipped_rule_files() -> list[Path]:
+    """Return the built-in rule files, which every run loads first."""
+    return sorted(shipped_rules_dir().glob("*.yaml"))
+
+
 def rule_files(paths: Iterable[str | Path]) -> list[Path]:
     """Expand files and directories into the YAML files they hold, sorted."""
     out: list[Path] = []
@@ -60,47 +80,70 @@ def rule_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def load_rules(paths: Sequence[str | Path]) -> list[Rule]:
-    """Load and validate every rule in ``paths``; raise one error listing every problem."""
+def load_rules(
+    paths: Sequence[str | Path], overrides: Mapping[str, Override] | None = None
+) -> list[Rule]:
+    """Load and validate every rule in ``paths``, then apply the configured ``overrides``.
+
+    Raises one error listing every problem of every file, an override of a rule that does
+    not exist included.
+    """
     rules: list[Rule] = []
     problems: list[Problem] = []
     seen: dict[str, Rule] = {}
     available = kinds()
     for path in rule_files(paths):
-        for spec, line, col in _entries(path, problems):
+        for spec, node in _entries(path, problems):
             kind_name = spec.kind or ("cue" if spec.cues else "attribute")
             kind = available.get(kind_name)
             if kind is None:
                 hint = did_you_mean(kind_name, available)
-                problems.append(
-                    Problem(str(path), line, col, f'unknown rule kind "{kind_name}"{hint}')
-                )
+                line, col = locate(node, ("kind",))
+                message = f'unknown rule kind "{kind_name}"{hint}'
+                problems.append(Problem(str(path), line, col, message))
                 continue
             if spec.id in seen:
                 first = seen[spec.id]
-                problems.append(
-                    Problem(
-                        str(path),
-                        line,
-                        col,
-                        f'duplicate rule id "{spec.id}" '
-                        f"(first defined at {first.path}:{first.line})",
-                    )
+                line, col = locate(node, ("id",))
+                message = (
+                    f'duplicate rule id "{spec.id}" (first defined at {first.path}:{first.line})'
                 )
+                problems.append(Problem(str(path), line, col, message))
                 continue
-            rule = Rule(spec, kind, str(path), line)
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            rule = Rule(spec, kind, str(path), line, col)
             seen[spec.id] = rule
             rules.append(rule)
+    for rule_id, override in (overrides or {}).items():
+        if rule_id not in seen:
+            hint = did_you_mean(rule_id, seen)
+            problems.append(
+                Problem(
+                    override.path, override.line, override.column, f'unknown rule "{rule_id}"{hint}'
+                )
+            )
     if problems:
         raise FactcheckError(problems)
-    return rules
+    return [_overridden(rule, overrides.get(rule.id)) if overrides else rule for rule in rules]
 
 
-def _entries(path: Path, problems: list[Problem]) -> Iterable[tuple[RuleSpec, int, int]]:
-    """Yield each valid rule of one file with its line and column; record the invalid ones."""
+def _overridden(rule: Rule, override: Override | None) -> Rule:
+    """Return ``rule`` with the severity and enabled flag the configuration gives it."""
+    if override is None:
+        return rule
+    update: dict[str, Any] = {}
+    if override.severity is not None:
+        update["severity"] = override.severity
+    if override.enabled is not None:
+        update["enabled"] = override.enabled
+    return dataclasses.replace(rule, spec=rule.spec.model_copy(update=update))
+
+
+def _entries(path: Path, problems: list[Problem]) -> Iterable[tuple[RuleSpec, yaml.Node]]:
+    """Yield each valid rule of one file with its YAML node; record the invalid ones."""
     try:
         text = path.read_text(encoding="utf-8-sig")
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
     except OSError as exc:
         problems.append(Problem(str(path), 1, 1, f"cannot read rules file: {exc.strerror}"))
         return
@@ -123,16 +166,31 @@ def _entries(path: Path, problems: list[Problem]) -> Iterable[tuple[RuleSpec, in
         problems.append(Problem(str(path), m.line + 1, m.column + 1, '"rules" must be a list'))
         return
     for item in rules_node.value:
-        m = item.start_mark
-        data: Any = yaml.safe_load(yaml.serialize(item))
+        data: Any = SafeConstructor().construct_document(item)
         try:
             spec = RuleSpec.model_validate(data)
         except ValidationError as exc:
-            for err in exc.errors():
-                line, col = _locate(item, err["loc"])
-                problems.append(Problem(str(path), line, col, _message(err)))
+            where = functools.partial(locate, item)
+            problems.extend(validation_problems(str(path), exc, RuleSpec, where))
             continue
-        yield spec, m.line + 1, m.column + 1
+        yield spec, item
+
+
+def validation_problems(
+    path: str,
+    exc: ValidationError,
+    model: type[BaseModel],
+    where: Callable[[tuple[int | str, ...], bool], tuple[int, int]],
+) -> list[Problem]:
+    """Turn pydantic's errors into problems in ``path``.
+
+    ``where(loc, at_key)`` returns the line and column of an error's location (of its last
+    key, with ``at_key``, for an unknown key).
+    """
+    return [
+        Problem(path, *where(err["loc"], err["type"] == "extra_forbidden"), _message(err, model))
+        for err in exc.errors()
+    ]
 
 
 def _key(node: yaml.Node, key: str) -> yaml.Node | None:
@@ -143,16 +201,19 @@ def _key(node: yaml.Node, key: str) -> yaml.Node | None:
     return None
 
 
-def _locate(node: yaml.Node, loc: tuple[int | str, ...]) -> tuple[int, int]:
-    """Return the line and column of the YAML node a pydantic error location points at."""
+def locate(node: yaml.Node, loc: tuple[int | str, ...], at_key: bool = False) -> tuple[int, int]:
+    """Return the line and column of the YAML node a pydantic error location points at.
+
+    With ``at_key``, the last part of ``loc`` is a key, and its position is the key's (an
+    unknown key is best pointed at by the key itself).
+    """
     current = node
-    for part in loc:
+    for i, part in enumerate(loc):
         nxt: yaml.Node | None = None
         if isinstance(part, str) and isinstance(current, yaml.MappingNode):
             for k, v in current.value:
                 if k.value == part:
-                    # an unknown key is best pointed at by the key itself
-                    nxt = k if part == loc[-1] and not isinstance(v, yaml.CollectionNode) else v
+                    nxt = k if at_key and i == len(loc) - 1 else v
         elif (
             isinstance(part, int)
             and isinstance(current, yaml.SequenceNode)
@@ -165,13 +226,47 @@ def _locate(node: yaml.Node, loc: tuple[int | str, ...]) -> tuple[int, int]:
     return current.start_mark.line + 1, current.start_mark.column + 1
 
 
-def _message(err: Any) -> str:
+def _message(err: Any, model: type[BaseModel]) -> str:
     loc = ".".join(str(p) for p in err["loc"])
     if err["type"] == "extra_forbidden":
         field = str(err["loc"][-1])
-        hint = did_you_mean(field, RuleSpec.model_fields)
+        hint = did_you_mean(field, _keys_at(model, err["loc"][:-1]))
         return f'unknown field "{field}"{hint}'
     if err["type"] == "missing":
         return f'missing required field "{loc}"'
     msg = str(err["msg"]).removeprefix("Value error, ")
-    return f"{loc}: {msg}"
+    return f"{loc}: {msg}" if loc else msg
+
+
+def _keys_at(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
+    """Return the keys allowed in the mapping that ``loc`` points at inside ``model``."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return []
+    models = [t for t in _arms(current) if isinstance(t, type) and issubclass(t, BaseModel)]
+    return [info.alias or name for m in models for name, info in m.model_fields.items()]
+
+
+def _step(annotation: Any, part: int | str) -> Any:
+    """Return the annotation of the value at ``part`` (a field, a list index, a mapping key)."""
+    for arm in _arms(annotation):
+        if isinstance(arm, type) and issubclass(arm, BaseModel):
+            for name, info in arm.model_fields.items():
+                if part in (name, info.alias):
+                    return info.annotation
+        elif typing.get_origin(arm) is list and isinstance(part, int):
+            return typing.get_args(arm)[0]
+        elif typing.get_origin(arm) is dict and isinstance(part, str):
+            return typing.get_args(arm)[1]
+    return None
+
+
+def _arms(annotation: Any) -> list[Any]:
+    """Return the types a union (or ``Annotated``, or a plain type) stands for."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _arms(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(annotation) for t in _arms(arg)]
+    return [annotation]
