@@ -139,7 +139,7 @@ def _check(args: argparse.Namespace) -> int:
         raise FactcheckError("no input: give one or more files or directories (or - for stdin)")
     published = _parse_date(args.date)
     config = load_config(args.config).with_options(args.facts, args.rules, args.fail_on)
-    facts = list(config.facts) or [str(shipped_rules_dir() / SAMPLE_FACTS)]
+    facts = list(config.facts) or [_shown(shipped_rules_dir() / SAMPLE_FACTS)]
     reference = load_reference(facts)
     rules = load_rules([*shipped_rule_files(), *config.rules], config.overrides)
     checker = Checker(reference, rules)

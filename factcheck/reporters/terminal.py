@@ -71,6 +71,11 @@ def _diagnostic(console: Console, report: FileReport, finding: Finding) -> None:
     sentence = finding.sentence
     start = max(sentence.start, finding.span.start - _CONTEXT)
     end = min(sentence.end, finding.span.end + _CONTEXT)
+    # cut the quote at word boundaries, not inside a word
+    while start > sentence.start and not doc.text[start - 1].isspace():
+        start -= 1
+    while end < sentence.end and not doc.text[end].isspace():
+        end += 1
     quote = Text("    ")
     if start > sentence.start:
         quote.append("…")
