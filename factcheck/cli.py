@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import functools
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -110,8 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         run = functools.partial(_check, build_parser().parse_args(argv))
     from factcheck.errors import FactcheckError
 
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         return run()
+    except _Terminated:
+        print("factcheck: terminated; no report was written", file=sys.stderr)
+        return 143
     except FactcheckError as exc:
         for line in exc.lines():
             print(
@@ -124,6 +129,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (| head) has gone: stop quietly, as cat does
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+class _Terminated(Exception):
+    """Raised by the SIGTERM handler so the run unwinds like an interrupt (exit 143)."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def _check(args: argparse.Namespace) -> int:

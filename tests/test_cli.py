@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from factcheck import cli
 from tests.conftest import ROOT, SHARED
 
 EXAMPLE = ROOT / "examples" / "envoy-returns.txt"
@@ -194,3 +196,27 @@ def test_help_has_examples() -> None:
     p = factcheck("--help")
     assert p.returncode == 0
     assert "examples:" in p.stdout and "--facts" in p.stdout
+
+
+@pytest.mark.parametrize(
+    ("signum", "code", "word"),
+    [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")],
+)
+def test_signals_exit_with_a_message(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    signum: int,
+    code: int,
+    word: str,
+) -> None:
+    def killed(args: object) -> int:
+        os.kill(os.getpid(), signum)
+        return 0
+
+    previous = signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr(cli, "_check", killed)
+    try:
+        assert cli.main([str(EXAMPLE)]) == code
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert f"factcheck: {word}; no report was written" in capsys.readouterr().err
