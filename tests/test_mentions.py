@@ -103,6 +103,6 @@ def test_triggers_and_titles(lexicon: Lexicon) -> None:
     assert [
         (p.span.text(text), p.entity, p.known.name if p.known else None) for p in found.places
     ] == [
-        ("Hanoi", "hanoi", None),
+        ("Hanoi", "hanoi", "Hanoi"),
         ("Vietnam", None, "Vietnam"),
     ]

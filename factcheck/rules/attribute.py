@@ -35,7 +35,7 @@ from factcheck.claims import (
 )
 from factcheck.compare import Verdict, compare_age, compare_dates, describe_date
 from factcheck.extract.phrases import fold
-from factcheck.extract.places import Gazetteer, gazetteer
+from factcheck.extract.places import gazetteer
 from factcheck.reference.model import (
     DateFact,
     Entity,
@@ -130,38 +130,29 @@ def _judge_age(entity: Entity, value: AgeValue, as_of: dt.date | None) -> Judgem
 
 
 def _judge_place(value: PlaceValue, fact: Fact) -> Judgement:
-    """Support a place the fact lists; contradict only a *known* place that the fact rules out."""
-    places = gazetteer()
+    """Support a place the fact lists or that contains it; contradict only a provably other place.
+
+    The gazetteer decides "provably": a name it cannot place, or one with
+    several readings, is never disjoint from anything.
+    """
     options = _options(fact)
     expected = ", ".join(options)
-    said = [value.text] + ([value.entity] if value.entity else [])
-    if value.known is not None:
-        said.append(value.known.name)
-    if any(fold(s) == fold(o) for s in said for o in options):
-        return Judgement(Verdict.SUPPORTED, expected, fact)
-    if value.known is not None and value.known.is_country:
-        # "the summit in Vietnam" is right when the fact's place lies in Vietnam.
-        countries = {k.country for o in options if (k := places.lookup(o)) is not None}
-        if value.known.name in countries:
+    if isinstance(fact.value, RefFact):
+        if value.entity in options:
             return Judgement(Verdict.SUPPORTED, expected, fact)
-    if value.known is None and value.entity is None:
-        return Judgement(Verdict.UNVERIFIABLE, expected, fact)
-    if value.known is not None and not _rules_out(places, value.known.name, options):
-        return Judgement(Verdict.UNVERIFIABLE, expected, fact)
-    return Judgement(Verdict.CONTRADICTED, expected, fact)
-
-
-def _rules_out(places: Gazetteer, said: str, options: list[str]) -> bool:
-    """Tell whether the fact's options exclude a known place: another known place at its level."""
-    mine = places.lookup(said)
-    if mine is None:
-        return True
-    known = [k for o in options if (k := places.lookup(o)) is not None]
-    if mine.is_country:
-        return bool(known) and all(k.country != mine.name for k in known)
-    if any(not k.is_country and k.name != mine.name for k in known):
-        return True
-    return bool(known) and all(k.country != mine.country for k in known)
+        verdict = Verdict.CONTRADICTED if value.entity is not None else Verdict.UNVERIFIABLE
+        return Judgement(verdict, expected, fact)
+    names = [value.text] + ([value.known.name] if value.known is not None else [])
+    if any(fold(n) == fold(o) for n in names for o in options):
+        return Judgement(Verdict.SUPPORTED, expected, fact)
+    # a demonym ("Vietnamese") stands for its country
+    said = value.known.name if value.known is not None and value.known.demonym else value.text
+    places = gazetteer()
+    if any(places.relation(said, o) in ("same", "contains") for o in options):
+        return Judgement(Verdict.SUPPORTED, expected, fact)  # "in Vietnam" for Hanoi
+    if options and places.relation(said, expected) == "disjoint":
+        return Judgement(Verdict.CONTRADICTED, expected, fact)
+    return Judgement(Verdict.UNVERIFIABLE, expected, fact)
 
 
 def _options(fact: Fact) -> list[str]:
