@@ -47,7 +47,11 @@ class Finding:
 
 @dataclass(frozen=True)
 class FileReport:
-    """Everything one document produced."""
+    """Everything one document produced, with every span in the file's offsets.
+
+    For HTML the checker reads the prose taken out of the markup; the report holds the document
+    as the file (`Document.in_file`) and spans that point into it.
+    """
 
     document: Document
     results: tuple[Result, ...]
@@ -93,7 +97,7 @@ class Checker:
         findings += self._reviews(doc, results)
         unique = {(f.rule, f.span, f.entity or ""): f for f in findings}
         ordered = sorted(unique.values(), key=lambda f: (f.span, f.rule, f.entity or ""))
-        return FileReport(doc, tuple(results), tuple(ordered))
+        return _in_file(FileReport(doc, tuple(results), tuple(ordered)))
 
     def _reviews(self, doc: Document, results: list[Result]) -> list[Finding]:
         """Run the article-wide rules (kinds with a ``review``) over all claims at once."""
@@ -146,6 +150,32 @@ class Checker:
 def _agrees(entity: Entity, attribute: str, value: Stated) -> bool:
     """Tell whether a cue agrees with an entity's fact, compared as the attribute rules do."""
     return judge_value(entity, attribute, value, None).verdict is Verdict.SUPPORTED
+
+
+def _in_file(report: FileReport) -> FileReport:
+    """Return the report with every span in the file's offsets (they differ only for HTML)."""
+    view = report.document.view
+    if view is None:
+        return report
+    results = tuple(
+        dataclasses.replace(
+            r,
+            claim=dataclasses.replace(
+                r.claim, span=view.span(r.claim.span), sentence=view.span(r.claim.sentence)
+            ),
+        )
+        for r in report.results
+    )
+    findings = tuple(
+        dataclasses.replace(
+            f,
+            span=view.span(f.span),
+            sentence=view.span(f.sentence),
+            related=tuple(view.span(s) for s in f.related),
+        )
+        for f in report.findings
+    )
+    return FileReport(report.document.in_file(), results, findings)
 
 
 def _message(

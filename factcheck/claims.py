@@ -14,6 +14,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from factcheck.document import Document
@@ -165,14 +166,25 @@ _POST_SKIP = _words(
     """held scheduled set slated planned due to be take taking took place was were is will
     began begun started opened closed ended happened occurred convened"""
 )
+# Words before a title that change when it must have been held. "then" titles are judged only
+# on the clause's own date; words that say the office was lost (or not yet won) read as such.
 _QUALIFIERS = {
     "former": "former",
     "ex": "former",
+    "ousted": "former",
+    "deposed": "former",
     "then": "then",
+    "impeached": "then",
+    "jailed": "then",
+    "disgraced": "then",
+    "incoming": "then",
     "acting": "acting",
     "late": "late",
 }
-_QUALIFIER_RE = re.compile(r"(?i)\b(former|ex-|then-|acting|outgoing|late)\s*$")
+_QUALIFIER_WORDS = (
+    r"former|ex-|then-|acting|outgoing|late|ousted|deposed|impeached|jailed|disgraced|incoming"
+)
+_QUALIFIER_RE = re.compile(rf"(?i)\b({_QUALIFIER_WORDS})\s*$")
 _NEGATION = re.compile(r"(?i)\b(not|never|n't|no longer)\b|n't\b")
 _BORN = re.compile(r"(?i)\b(born|birth(?:day|date| date| year)?|date of birth|year of birth)\b")
 _DIED = re.compile(r"(?i)\b(died|dies|death|passed away)\b")
@@ -197,15 +209,27 @@ _LIFE_NOUNS = _words("birthday birth date birthplace death age")
 # Whether a stated value agrees with an entity's fact; the rules stage supplies it, so that
 # choosing among candidates uses exactly the comparison that later judges the claim.
 Agrees = Callable[[Entity, str, Stated], bool]
+# The entities a stated value could agree with (a superset of those `Agrees` accepts), or None
+# when any of them could; with it a trigger frame judges a few candidates instead of thousands.
+Shortlist = Callable[[str, Stated], AbstractSet[str] | None]
 
 
 class ClaimBuilder:
     """Extracts claims from documents against one reference set's lexicon."""
 
-    def __init__(self, lexicon: Lexicon, agrees: Agrees, cue_specs: Sequence[CueSpec] = ()) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        agrees: Agrees,
+        cue_specs: Sequence[CueSpec] = (),
+        shortlist: Shortlist | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.reference = lexicon.reference
         self.agrees = agrees
+        self.shortlist = shortlist
+        # The event entities among a mention's entities, by the mention's entity tuple.
+        self._events: dict[tuple[str, ...], list[str]] = {}
         self.cue_specs = tuple(cue_specs)
         self._cue_words: PhraseMatcher[CueSpec] = PhraseMatcher(
             (cue, spec) for spec in self.cue_specs for cue in spec.cues
@@ -249,9 +273,12 @@ class ClaimBuilder:
 
     def _event_claims(self, doc: Document, sent: _Sentence) -> Iterator[Claim]:
         for anchor in sent.mentions.entities:
-            candidates = [
-                e for e in anchor.entities if self._is_event(e) and anchor.how != "surname"
-            ]
+            if anchor.how == "surname":
+                continue
+            candidates = self._events.get(anchor.entities)
+            if candidates is None:
+                candidates = [e for e in anchor.entities if self._is_event(e)]
+                self._events[anchor.entities] = candidates
             if not candidates:
                 continue
             clause = _clause_of(sent.clauses, anchor.span)
@@ -288,6 +315,10 @@ class ClaimBuilder:
         self, candidates: Sequence[str], cues: Sequence[_Cue]
     ) -> tuple[str | None, tuple[str, ...]]:
         """Pick the candidate most cues agree with; a tie (or no agreement) chooses nobody."""
+        if self.shortlist is not None and len(candidates) > 1:
+            shortlists = [self.shortlist(cue.attribute, cue.value) for cue in cues]
+            if any(s is not None for s in shortlists):
+                return self._choose_among(candidates, cues, shortlists)
         scores: dict[str, int] = {}
         for cid in candidates:
             entity = self.reference.get(cid)
@@ -296,6 +327,45 @@ class ClaimBuilder:
         best = max(scores.values())
         top = tuple(c for c, s in scores.items() if s == best)
         if best == 0 or len(top) > 1:
+            return None, tuple(sorted(top))
+        return top[0], ()
+
+    def _choose_among(
+        self,
+        candidates: Sequence[str],
+        cues: Sequence[_Cue],
+        shortlists: list[AbstractSet[str] | None],
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """Choose as `_choose` does, judging only candidates that could still score the best.
+
+        A candidate's score is at most its bound, the number of shortlists it is on.
+        Candidates are judged from the highest bound down, stopping below the best score
+        found: lower ones can neither win nor tie. A candidate on at least ``bound`` of
+        ``k`` shortlists is on one of the ``k - bound + 1`` shortest, so each level only
+        looks through those. A missing shortlist (None) holds every candidate.
+        """
+        members = set(candidates)
+        lists = sorted((members if s is None else s for s in shortlists), key=len)
+        seen: set[str] = set()
+        best, top = 0, []
+        for bound in range(len(lists), 0, -1):
+            if bound < best:
+                break
+            for shortlist in lists[: len(lists) - bound + 1]:
+                for cid in members.intersection(shortlist):
+                    if cid in seen or sum(cid in s for s in lists) != bound:
+                        continue
+                    seen.add(cid)
+                    entity = self.reference.get(cid)
+                    assert entity is not None
+                    score = sum(self.agrees(entity, cue.attribute, cue.value) for cue in cues)
+                    if score > best:
+                        best, top = score, [cid]
+                    elif score == best and score > 0:
+                        top.append(cid)
+        if best == 0:
+            return None, tuple(sorted(candidates))
+        if len(top) > 1:
             return None, tuple(sorted(top))
         return top[0], ()
 
@@ -658,8 +728,6 @@ class ClaimBuilder:
             words = span.text(text)
             entity_place = next((p for p in sent.mentions.places if p.span == span), None)
             known = self.lexicon.gazetteer.lookup(words)
-            if known is None and "," in words:
-                known = self.lexicon.gazetteer.lookup(words.rsplit(",", 1)[1])
             value = PlaceValue(words, entity_place.entity if entity_place else None, known)
             cue = _nearest_cue(cues, span)
             for p in _subjects(people, cue, sent):
@@ -824,7 +892,7 @@ def _title_next_to(text: str, title: Span, person: Span) -> str | None:
     if title.start >= person.end:
         between = text[person.end : title.start]
         m = re.fullmatch(
-            r",\s+(?:(?:the|a|an)\s+)?(?P<q>(?:former|ex-|then-|acting|outgoing|late)\s*)?"
+            rf",\s+(?:(?:the|a|an)\s+)?(?P<q>(?:{_QUALIFIER_WORDS})\s*)?"
             r"(?:[\w.-]+(?:\s+[\w.-]+){0,3}['’]s\s+)?",
             between,
             flags=re.IGNORECASE,

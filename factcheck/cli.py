@@ -16,12 +16,10 @@ from factcheck import __version__, commands
 
 if TYPE_CHECKING:
     from factcheck.check import FileReport
-    from factcheck.reporters.base import Reporter
+    from factcheck.reporters.base import Reporter, Run
 
 FORMATS = ("rich", "json", "sarif", "junit", "github", "markdown", "html")
 FAIL_LEVELS = {"error": 3, "warning": 2, "info": 1, "never": 99}
-SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SAMPLE_FACTS = "sample-facts"
 
 EPILOG = """\
@@ -38,6 +36,7 @@ subcommands (factcheck COMMAND --help for each; check a file named like one as .
   factcheck schema [reference|rules]          JSON Schema for reference and rule files
   factcheck facts validate PATH...            check reference files, report every problem
   factcheck config                            the effective configuration and its origins
+  factcheck init [DIR]                        factcheck.yaml, example facts and rule, CI workflow
 
 exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 usage, configuration, reference-set or input error.
@@ -98,8 +97,102 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="colour in rich output (auto respects NO_COLOR and the terminal)",
     )
+    p.add_argument(
+        "--no-color", dest="color", action="store_const", const="never", help="same as NO_COLOR=1"
+    )
+    _add_gating_options(p)
+    _add_performance_options(p)
     p.add_argument("--version", action="version", version=f"factcheck {__version__}")
     return p
+
+
+def _add_gating_options(p: argparse.ArgumentParser) -> None:
+    """Add the options for many inputs, reports, baselines, suppressions and levels."""
+    g = p.add_argument_group("inputs, reports and gating (see README: Gating in CI)")
+    g.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="articles a directory stands for (repeatable, .gitignore syntax; default: *.txt "
+        "*.md *.markdown *.html *.htm)",
+    )
+    g.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="leave matching files and directories out of directories (repeatable); "
+        ".gitignore files are honoured too",
+    )
+    g.add_argument(
+        "--report",
+        action="append",
+        default=[],
+        type=_report_option,
+        metavar="FORMAT=PATH",
+        help="also write a report in FORMAT to PATH, atomically (repeatable)",
+    )
+    g.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
+    g.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record this run's findings in FILE (they are then hidden, as with --baseline)",
+    )
+    g.add_argument(
+        "--report-unused-ignores",
+        action="store_true",
+        help="report factcheck-ignore directives that silence nothing (rule unused-ignore)",
+    )
+    g.add_argument(
+        "--min-level",
+        choices=("info", "warning", "error"),
+        default="info",
+        help="lowest severity the reports show (default: info); --fail-on still counts all",
+    )
+    g.add_argument(
+        "-q", "--quiet", action="store_true", help="rich output: only the findings, no summary"
+    )
+    g.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="rich output: also list the supported and unverifiable claims",
+    )
+
+
+def _add_performance_options(p: argparse.ArgumentParser) -> None:
+    """Add the options for parallel checking and the reference cache (README: Performance)."""
+    g = p.add_argument_group("performance")
+    g.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs_option,
+        default=1,
+        metavar="N",
+        help="check files on N processes (default: 1); reports keep the input order",
+    )
+    g.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="where compiled reference sets are cached (default: $XDG_CACHE_HOME/factcheck)",
+    )
+    g.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the reference cache"
+    )
+
+
+def _jobs_option(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f'"{value}" is not a number of processes (1 or more)')
+    return int(value)
+
+
+def _report_option(value: str) -> tuple[str, str]:
+    fmt, sep, path = value.partition("=")
+    if not (sep and fmt and path):
+        raise argparse.ArgumentTypeError(f'"{value}" is not FORMAT=PATH (e.g. sarif=out.sarif)')
+    return fmt, path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -140,11 +233,11 @@ def _terminated(signum: int, frame: object) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from factcheck.check import Checker
+    from factcheck.cache import compile_reference
     from factcheck.config import load_config
-    from factcheck.document import load_document
     from factcheck.errors import FactcheckError
-    from factcheck.reference.loader import load_reference
+    from factcheck.gate import Gate, failing
+    from factcheck.parallel import check_all, setup_checker
     from factcheck.reporters.base import Run
     from factcheck.rules.loader import load_rules, shipped_rule_files, shipped_rules_dir
 
@@ -153,30 +246,32 @@ def _check(args: argparse.Namespace) -> int:
     published = _parse_date(args.date)
     config = load_config(args.config).with_options(args.facts, args.rules, args.fail_on)
     facts = list(config.facts) or [_shown(shipped_rules_dir() / SAMPLE_FACTS)]
-    reference = load_reference(facts)
-    rules = load_rules([*shipped_rule_files(), *config.rules], config.overrides)
-    checker = Checker(reference, rules)
+    rule_files: list[str | Path] = [*shipped_rule_files(), *config.rules]
+    rules = load_rules(rule_files, config.overrides)
+    use_cache = not args.no_cache
+    compiled = compile_reference(facts, cache_dir=args.cache_dir, enabled=use_cache)
+    checker = compiled.checker(rules)
+    setup = functools.partial(
+        setup_checker, facts, rule_files, config.overrides, args.cache_dir, use_cache
+    )
+    extra = [(path, _reporter(args, fmt, to_file=True)) for fmt, path in args.report]
 
     reports: list[FileReport] = []
     input_errors: list[str] = []
-    for path in _inputs(args.paths, input_errors):
-        try:
-            if path == "-":
-                doc = load_document(args.stdin_filename, sys.stdin.buffer.read(), published)
-            else:
-                doc = load_document(path, None, published)
-        except FactcheckError as exc:
-            input_errors.extend(exc.lines())
-            continue
-        try:
-            reports.append(checker.check(doc))
-        except Exception as exc:  # one file's crash must not lose the others' results
-            input_errors.append(
-                f"{doc.path}:1:1: internal error while checking: {exc!r} (please report this)"
-            )
+    tasks = (
+        (args.stdin_filename, sys.stdin.buffer.read()) if path == "-" else (path, None)
+        for path in _inputs(args.paths, input_errors, args.include, args.exclude)
+    )
+    for result in check_all(tasks, published, rules, checker, setup, args.jobs):
+        if isinstance(result, list):
+            input_errors.extend(result)
+        else:
+            reports.append(result)
 
+    gate = Gate(args.baseline, args.write_baseline, args.report_unused_ignores, args.min_level)
+    outcome = gate.apply(reports, {r.id for r in rules}, complete=not input_errors)
     run = Run(
-        tuple(reports),
+        tuple(outcome.shown),
         tuple(_shown(f) for f in facts),
         tuple(rules),
         facts_are_sample=not config.facts,
@@ -193,13 +288,32 @@ def _check(args: argparse.Namespace) -> int:
             ) from None
     else:
         sys.stdout.write(text)
-    for line in input_errors:
+    input_errors += _write_reports(extra, run)
+    for line in [*outcome.warnings, *([] if args.quiet else outcome.notes), *input_errors]:
         print(line, file=sys.stderr)
     if input_errors:
         return 2
     threshold = FAIL_LEVELS[config.fail_on]
-    failing = any(SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings)
-    return 1 if failing else 0
+    failed, shown = failing(outcome.reports, threshold), failing(outcome.shown, threshold)
+    if failed > shown:
+        print(
+            f"factcheck: {failed - shown} failing finding(s) below --min-level {args.min_level}",
+            file=sys.stderr,
+        )
+    return 1 if failed else 0
+
+
+def _write_reports(reports: Sequence[tuple[str, Reporter]], run: Run) -> list[str]:
+    """Write each ``--report`` file atomically; return a problem line for each that failed."""
+    from factcheck.atomic import write_atomic
+
+    problems = []
+    for path, reporter in reports:
+        try:
+            write_atomic(path, reporter.render(run))
+        except OSError as exc:
+            problems.append(f"{path}:1:1: cannot write report: {exc.strerror}")
+    return problems
 
 
 def _shown(path: str | Path) -> str:
@@ -222,38 +336,30 @@ def _parse_date(value: str | None) -> dt.date | None:
         raise FactcheckError(f'--date: "{value}" is not a date (use YYYY-MM-DD)') from None
 
 
-def _inputs(paths: Sequence[str], errors: list[str]) -> list[str]:
-    """Expand directories into the articles under them; missing paths become errors."""
-    out: list[str] = []
-    for raw in paths:
-        if raw == "-":
-            out.append(raw)
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                str(q) for q in p.rglob("*") if q.is_file() and q.suffix.lower() in ARTICLE_SUFFIXES
-            )
-            if not found:
-                errors.append(f"{raw}:1:1: no .txt, .md or .html files in this directory")
-            out.extend(found)
-        else:
-            out.append(raw)
-    return out
+def _inputs(
+    paths: Sequence[str], errors: list[str], include: Sequence[str], exclude: Sequence[str]
+) -> list[str]:
+    """Expand directories into the articles under them (see `factcheck.inputs`)."""
+    from factcheck.inputs import expand
+
+    return expand(paths, errors, include, exclude)
 
 
-def _reporter(args: argparse.Namespace) -> Reporter:
-    """Build the reporter registered for --format in the ``factcheck.reporters`` group.
+def _reporter(
+    args: argparse.Namespace, fmt: str | None = None, to_file: bool | None = None
+) -> Reporter:
+    """Build the reporter registered for ``fmt`` (else --format) in ``factcheck.reporters``.
 
     Built-in reporters register there exactly as plugins do; a reporter whose constructor
-    takes ``color`` is told whether to use it.
+    takes ``color``, ``verbose`` or ``quiet`` is told the command line's choice.
     """
     import importlib.metadata
     import inspect
 
     from factcheck.errors import FactcheckError
 
-    fmt = args.format or "rich"
+    fmt = fmt or args.format or "rich"
+    to_file = bool(args.output) if to_file is None else to_file
     found = importlib.metadata.entry_points(group="factcheck.reporters").select(name=fmt)
     if not found:
         raise FactcheckError(
@@ -265,10 +371,13 @@ def _reporter(args: argparse.Namespace) -> Reporter:
     except Exception as exc:  # a broken plugin must not crash the run with a traceback
         dist = ep.dist.name if ep.dist is not None else "?"
         raise FactcheckError(f'failed to load plugin "{dist}[{ep.name}]": {exc}') from None
-    if "color" in inspect.signature(factory).parameters:
-        reporter: Reporter = factory(color=_use_color(args.color, to_file=bool(args.output)))
-    else:
-        reporter = factory()
+    options = {
+        "color": _use_color(args.color, to_file=to_file),
+        "verbose": args.verbose,
+        "quiet": args.quiet,
+    }
+    accepted = inspect.signature(factory).parameters
+    reporter: Reporter = factory(**{k: v for k, v in options.items() if k in accepted})
     return reporter
 
 

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import yaml
 from yaml.reader import ReaderError
 
+from factcheck import markup
 from factcheck.errors import FactcheckError, Problem
+from factcheck.markup.html import html_prose
+from factcheck.markup.markdown import markdown_prose
 from factcheck.values import LineIndex, Span
 
 _BOM = b"\xef\xbb\xbf"
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
-_EOL = re.compile(r"\r\n|\r|\n")
+_HTML_SUFFIXES = (".html", ".htm")
 
 # --- front matter -------------------------------------------------------------------------
 
@@ -73,34 +74,20 @@ _CITY_DATELINE = re.compile(
     re.I,
 )
 
-# --- Markdown code, comments and links ----------------------------------------------------
-
-_FENCE_OPEN = re.compile(r" {0,3}(?:(`{3,})[^`]*|(~{3,}).*)")
-_FENCE_CLOSE = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*")
-_INDENTED = re.compile(r"(?: {0,3}\t| {4})")
-_CONTENT_LINE = re.compile(r"(?<![^\r\n])[^\S\r\n]*\S[^\r\n]*")
-_LIST_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
-_INLINE_START = re.compile(
-    r"<!--|`+|\]\(|<[A-Za-z][A-Za-z0-9+.\-]{1,31}:|\b(?:https?|ftp)://|\bwww\.", re.I
-)
-_BACKTICKS = re.compile(r"`+")
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)")
-_LINK_DEST = re.compile(
-    r"\(\s*(?:<[^<>\r\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)"
-    r"(?:\s+(?:\"[^\"\r\n]{0,300}\"|'[^'\r\n]{0,300}'|\([^()\r\n]{0,300}\)))?\s*\)"
-)
-_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*>")
-_URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"`]+", re.I)
-_URL_TRAILING = ".,:;!?'\"*_]"
-
 
 @dataclass(frozen=True)
 class Document:
     """One article as decoded text, with its publication date and the regions to check.
 
-    ``published_source`` says where ``published`` came from: "option", "front matter" or
-    "dateline" (None when the date is unknown). ``regions`` are sorted, non-overlapping spans
-    of ``text`` holding prose: front matter, Markdown code, HTML comments and URLs are left out.
+    ``published_source`` says where ``published`` came from: "option", "front matter",
+    "metadata" (HTML ``<meta>``) or "dateline" (None when the date is unknown). ``regions`` are
+    sorted, non-overlapping spans of ``text`` holding prose: front matter, Markdown code, HTML
+    comments and URLs are left out.
+
+    For HTML, ``text`` is the prose taken out of the markup and ``view`` maps it onto the
+    file: `position` always answers in the file's lines and columns, and `in_file` returns the
+    same document with ``text`` the same length as the file. ``directives`` are the article's
+    ``factcheck-ignore`` directives, located in the file.
     """
 
     path: str
@@ -108,14 +95,30 @@ class Document:
     published: dt.date | None
     published_source: str | None
     regions: tuple[Span, ...]
+    view: markup.View | None = field(default=None, repr=False)
+    directives: tuple[markup.Directive, ...] = ()
     lines: LineIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "lines", LineIndex(self.text))
+        shown = self.text if self.view is None else self.view.file_text
+        object.__setattr__(self, "lines", LineIndex(shown))
 
     def position(self, offset: int) -> tuple[int, int]:
-        """Return the 1-based ``(line, column)`` of the character at ``offset``."""
+        """Return the 1-based ``(line, column)`` in the file of the character at ``offset``."""
+        if self.view is not None:
+            offset = self.view.offset(offset)
         return self.lines.position(offset)
+
+    def in_file(self) -> Document:
+        """Return this document with ``text`` and ``regions`` in the file's offsets."""
+        if self.view is None:
+            return self
+        return replace(
+            self,
+            text=self.view.file_text,
+            regions=tuple(self.view.span(r) for r in self.regions),
+            view=None,
+        )
 
 
 def decode(data: bytes, path: str) -> str:
@@ -138,24 +141,38 @@ def load_document(path: str, data: bytes | None = None, date: dt.date | None = N
     if data is None:
         data = _read(path)
     text = decode(data, path)
-    markdown = path.lower().endswith(_MARKDOWN_SUFFIXES)
+    kind = path.lower()
+    if kind.endswith(_HTML_SUFFIXES):
+        return _html_document(path, text, date)
+    markdown = kind.endswith(_MARKDOWN_SUFFIXES)
     body, front_date = _front_matter(text, path, strict=markdown)
-    published: dt.date | None
-    if date is not None:
-        published, source = date, "option"
-    elif front_date is not None:
-        published, source = front_date, "front matter"
+    if markdown:
+        regions, directives = markdown_prose(text, body)
     else:
-        published = detect_dateline(text[body:])
-        source = "dateline"
-    regions = _markdown_regions(text, body) if markdown else _text_regions(text, body)
+        regions, directives = _text_regions(text, body)
+    published, source = _published(date, (front_date, "front matter"), text[body:])
+    return Document(path, text, published, source, tuple(regions), None, tuple(directives))
+
+
+def _html_document(path: str, source: str, date: dt.date | None) -> Document:
+    """Build the document for an HTML page: its prose, mapped back onto the file."""
+    prose = html_prose(source)
+    published, origin = _published(date, (prose.published, "metadata"), prose.text)
     return Document(
-        path=path,
-        text=text,
-        published=published,
-        published_source=source if published is not None else None,
-        regions=tuple(regions),
+        path, prose.text, published, origin, prose.regions, prose.view, prose.directives
     )
+
+
+def _published(
+    option: dt.date | None, stated: tuple[dt.date | None, str], body: str
+) -> tuple[dt.date | None, str | None]:
+    """Return the publication date and where it came from: the option, the file, a dateline."""
+    if option is not None:
+        return option, "option"
+    if stated[0] is not None:
+        return stated
+    found = detect_dateline(body)
+    return found, "dateline" if found is not None else None
 
 
 def _read(path: str) -> bytes:
@@ -314,140 +331,8 @@ def _match_date(match: re.Match[str]) -> dt.date | None:
 # --- regions ------------------------------------------------------------------------------
 
 
-def _text_regions(text: str, start: int) -> list[Span]:
-    """Return the plain-text regions from ``start``: everything except URLs."""
-    excluded = (Span(m.start(), _url_end(text, m)) for m in _URL.finditer(text, start))
-    return _complement(text, start, len(text), excluded)
-
-
-def _markdown_regions(text: str, start: int) -> list[Span]:
-    """Return the Markdown regions from ``start``: prose outside code, comments and URLs."""
-    regions: list[Span] = []
-    prose = start
-    for block in [*_code_blocks(text, start), Span(len(text), len(text))]:
-        inline = _inline_exclusions(text, prose, block.start)
-        regions += _complement(text, prose, block.start, inline)
-        prose = block.end
-    return regions
-
-
-def _complement(text: str, start: int, end: int, excluded: Iterator[Span]) -> list[Span]:
-    """Return the non-blank parts of ``[start, end)`` outside the sorted ``excluded`` spans."""
-    kept: list[Span] = []
-    pos = start
-    for span in [*excluded, Span(end, end)]:
-        if span.start > pos and not text[pos : span.start].isspace():
-            kept.append(Span(pos, span.start))
-        pos = max(pos, span.end)
-    return kept
-
-
-def _code_blocks(text: str, start: int) -> Iterator[Span]:
-    """Yield the fenced and indented code blocks of Markdown ``text`` from ``start``, in order."""
-    fence: tuple[str, int] | None = None  # fence character and length while inside a fence
-    block_start = 0
-    indented_end: int | None = None  # end of the last code line while inside an indented block
-    previous_end: int | None = None  # where the previous non-blank line's content ended
-    in_list = False
-    for line in _CONTENT_LINE.finditer(text, start):
-        ls, ce = line.span()
-        eol = _EOL.match(text, ce)
-        le = ce if eol is None else eol.end()
-        after_blank = (
-            previous_end is None or _PARAGRAPH_BREAK.search(text, previous_end, ls) is not None
-        )
-        previous_end = ce
-        if fence is not None:
-            close = _FENCE_CLOSE.fullmatch(text, ls, ce)
-            if close and close[1][0] == fence[0] and len(close[1]) >= fence[1]:
-                yield Span(block_start, le)
-                fence = None
-            continue
-        indented = _INDENTED.match(text, ls, ce) is not None
-        if indented_end is not None:
-            if indented:
-                indented_end = le
-                continue
-            yield Span(block_start, indented_end)
-            indented_end = None
-        opening = _FENCE_OPEN.fullmatch(text, ls, ce)
-        if opening is not None:
-            marker = opening[1] or opening[2]
-            fence, block_start = (marker[0], len(marker)), ls
-        elif indented and after_blank and not in_list:
-            block_start, indented_end = ls, le
-        else:
-            in_list = _LIST_ITEM.match(text, ls, ce) is not None or (in_list and indented)
-    if fence is not None:
-        yield Span(block_start, len(text))
-    elif indented_end is not None:
-        yield Span(block_start, indented_end)
-
-
-def _inline_exclusions(text: str, start: int, end: int) -> Iterator[Span]:
-    """Yield, in order, the code spans, HTML comments, link targets and URLs in a prose stretch.
-
-    Code spans pair backtick runs of equal length within one paragraph; a run with no partner
-    is literal text. Pairing looks up each run's next equal-length run, so the scan is linear.
-    """
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, end)]
-    partner: dict[int, tuple[int, int]] = {}
-    following: dict[int, tuple[int, int]] = {}
-    for run in reversed(runs):
-        length = run[1] - run[0]
-        if length in following:
-            partner[run[0]] = following[length]
-        following[length] = run
-    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text, start, end)]
-    pos = start
-    while (hit := _INLINE_START.search(text, pos, end)) is not None:
-        at = hit.start()
-        token = hit.group()
-        stop = hit.end()
-        if token == "<!--":
-            close = text.find("-->", stop, end)
-            stop = end if close < 0 else close + 3
-            yield Span(at, stop)
-        elif token.startswith("`"):
-            closer = partner.get(at)
-            if closer is not None and not _crosses(breaks, at, closer[0]):
-                stop = closer[1]
-                yield Span(at, stop)
-        elif token == "](":
-            dest = _LINK_DEST.match(text, at + 1, end)
-            if dest is not None:
-                stop = dest.end()
-                yield Span(dest.start(), stop)
-        elif token.startswith("<"):
-            link = _AUTOLINK.match(text, at, end)
-            if link is not None:
-                stop = link.end()
-                yield Span(at, stop)
-        else:
-            url = _URL.match(text, at, end)
-            if url is not None:
-                stop = _url_end(text, url)
-                yield Span(at, stop)
-        pos = stop
-
-
-def _crosses(breaks: list[int], start: int, end: int) -> bool:
-    """Tell whether a paragraph break (a blank line) lies between ``start`` and ``end``."""
-    i = bisect.bisect_left(breaks, start)
-    return i < len(breaks) and breaks[i] < end
-
-
-def _url_end(text: str, match: re.Match[str]) -> int:
-    """Return where a URL match really ends: trailing punctuation and unbalanced ``)`` dropped."""
-    start, end = match.span()
-    unbalanced = text.count(")", start, end) - text.count("(", start, end)
-    while end > start:
-        last = text[end - 1]
-        if last in _URL_TRAILING:
-            end -= 1
-        elif last == ")" and unbalanced > 0:
-            end -= 1
-            unbalanced -= 1
-        else:
-            break
-    return end
+def _text_regions(text: str, start: int) -> tuple[list[Span], list[markup.Directive]]:
+    """Return the plain-text regions from ``start`` (all but URLs and directives) and directives."""
+    directives = markup.line_directives(text, start, len(text))
+    excluded = [*markup.urls(text, start, len(text)), *(d.span for d in directives)]
+    return markup.complement(text, start, len(text), sorted(excluded)), directives

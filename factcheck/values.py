@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 
@@ -32,23 +33,15 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 class LineIndex:
     """Derives 1-based line and column numbers from offsets (offsets are the truth)."""
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        i = 0
-        n = len(text)
-        while i < n:
-            c = text[i]
-            if c == "\r" and i + 1 < n and text[i + 1] == "\n":
-                starts.append(i + 2)
-                i += 2
-                continue
-            if c in "\n\r":
-                starts.append(i + 1)
-            i += 1
-        self._starts = starts
+        # CRLF is one line break; a lone CR or LF is one too.
+        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
     def position(self, offset: int) -> tuple[int, int]:
         """Return ``(line, column)``, both 1-based, of the character at ``offset``."""

@@ -80,6 +80,10 @@ TITLES = [
     ),
     ("President Park Geun-hye visited.", [("title", "President", "contradicted")]),
     ("Former President Park Geun-hye visited.", [("title", "President", "supported")]),
+    ("Ousted President Park Geun-hye visited.", [("title", "President", "supported")]),
+    ("Park Geun-hye, the ousted president, visited.", [("title", "president", "supported")]),
+    # "impeached" does not say whether she still held office: only a clause date can
+    ("Impeached President Park Geun-hye visited.", [("title", "President", "unverifiable")]),
     (
         "Former Foreign Minister Kang Kyung-wha spoke.",
         [("title", "Foreign Minister", "contradicted")],

@@ -20,19 +20,19 @@ if TYPE_CHECKING:
     from factcheck.config import Config
     from factcheck.rules.base import Rule
 
-COMMANDS = ("rules", "explain", "schema", "facts", "config")
+COMMANDS = ("rules", "explain", "schema", "facts", "config", "init")
 
 
 def run(argv: Sequence[str]) -> int:
     """Parse ``argv`` (starting with the subcommand's word) and run the subcommand."""
-    from factcheck.commands import configuration, explain, facts, rules, schema
+    from factcheck.commands import configuration, explain, facts, init, rules, schema
 
     parser = argparse.ArgumentParser(
         prog="factcheck",
         description="Tools for rule authors and reference-set editors.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (rules, explain, schema, facts, configuration):
+    for module in (rules, explain, schema, facts, configuration, init):
         module.add_parser(sub)
     args = parser.parse_args(argv)
     code: int = args.handler(args)

@@ -6,6 +6,7 @@ phrases, place names) and then matched against every document.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -206,5 +207,8 @@ def _names_itself(text: str, named: EntityMention, trigger: Span, ids: tuple[str
     )
 
 
-def _unique(items: Iterable[str]) -> tuple[str, ...]:
+# A phrase's payloads come back as the same tuple every time it matches, and "President" can
+# have thousands: the cache makes each one's de-duplication happen once.
+@functools.lru_cache(maxsize=4096)
+def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))

@@ -1,19 +1,27 @@
-"""Token-trie phrase matching: finds known names in text, case-insensitively, on word boundaries.
+"""Phrase matching: finds known names in text, case-insensitively, on word boundaries.
 
 A reference set can hold 100k names; a regex alternation of that size is
-unusable, so names are split into word tokens and stored in a trie keyed by
-case-folded tokens. Matching walks the text's tokens once (leftmost-longest),
-then checks that the characters between matched tokens agree with the name's
-own separators (``Kim Jong-un`` does not match ``Kim Jong un``).
+unusable. Names are split into word tokens and stored in one dict keyed by
+their case-folded tokens, with a second dict giving, for each first token, the
+most tokens a phrase starting with it has. Matching walks the text's tokens
+once: a token that starts no phrase costs one dict lookup, so time grows with
+the text and not with the number of names (leftmost-longest, non-overlapping).
+The characters between matched tokens must agree with the name's own
+separators (``Kim Jong-un`` does not match ``Kim Jong un``).
+
+The tables are plain dicts, lists and tuples, so a built matcher pickles and
+unpickles quickly (see `factcheck.cache`). The text's tokens are computed once
+per span and shared by every matcher asked about the same span.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeAlias, TypeVar
 
 from factcheck.values import Span
 
@@ -42,68 +50,116 @@ class Match(Generic[T]):
     payloads: tuple[T, ...]
 
 
-class _Node(Generic[T]):
-    __slots__ = ("children", "entries")
+# The phrases registered under one key that share their separators: the separators, the
+# first phrase as written, and the payloads (a list while phrases are added, then a tuple
+# shared by every match).
+_Group: TypeAlias = tuple[tuple[str, ...], str, "list[T] | tuple[T, ...]"]
+# A span's tokens: their starts, their ends and their folded forms.
+_Tokens: TypeAlias = tuple[list[int], list[int], list[str]]
 
-    def __init__(self) -> None:
-        self.children: dict[str, _Node[T]] = {}
-        self.entries: list[tuple[tuple[str, ...], str, T]] = []
+
+class _TokenMemo(threading.local):
+    """The tokens of the span tokenized last (in this thread), shared by the matchers."""
+
+    key: tuple[str, int, int] | None = None
+    tokens: _Tokens = ([], [], [])
+
+
+_MEMO = _TokenMemo()
+_SEPARATORS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _tokens(text: str, start: int, stop: int) -> _Tokens:
+    """Return the tokens of ``text[start:stop]``, reusing the last result for the same span."""
+    key = _MEMO.key
+    if key is not None and key[0] is text and key[1] == start and key[2] == stop:
+        return _MEMO.tokens
+    found = list(TOKEN.finditer(text, start, stop))
+    starts = [m.start() for m in found]
+    ends = [m.end() for m in found]
+    folded = text[start:stop].translate(_QUOTES).casefold()
+    if len(folded) == stop - start:
+        # Folding kept every character one character, so offsets carry over.
+        words = [folded[a - start : b - start] for a, b in zip(starts, ends, strict=True)]
+    else:  # a character such as "ß" folded into two
+        words = [fold(m.group()) for m in found]
+    tokens = (starts, ends, words)
+    _MEMO.key = (text, start, stop)
+    _MEMO.tokens = tokens
+    return tokens
 
 
 class PhraseMatcher(Generic[T]):
     """Finds registered phrases in text; each phrase carries one or more payloads."""
 
     def __init__(self, phrases: Iterable[tuple[str, T]] = ()) -> None:
-        self._root: _Node[T] = _Node()
+        # Folded tokens joined by one space (tokens hold no spaces) -> the group of phrases
+        # with those tokens, or a list of groups when they differ in their separators.
+        self._phrases: dict[str, _Group[T] | list[_Group[T]]] = {}
+        # Folded first token -> the most tokens of a phrase that starts with it.
+        self._longest: dict[str, int] = {}
         for phrase, payload in phrases:
             self.add(phrase, payload)
 
     def add(self, phrase: str, payload: T) -> None:
         """Register ``phrase`` (ignored if it has no word characters) for ``payload``."""
-        tokens = [m for m in TOKEN.finditer(phrase)]
+        tokens = list(TOKEN.finditer(phrase))
         if not tokens:
             return
-        seps = tuple(_separator(phrase[a.end() : b.start()]) for a, b in itertools.pairwise(tokens))
-        node = self._root
-        for tok in tokens:
-            node = node.children.setdefault(fold(tok.group()), _Node())
-        node.entries.append((seps, phrase, payload))
+        gaps = (_separator(phrase[a.end() : b.start()]) for a, b in itertools.pairwise(tokens))
+        seps = tuple(gaps)
+        seps = _SEPARATORS.setdefault(seps, seps)  # one shared tuple: smaller when pickled
+        words = [fold(t.group()) for t in tokens]
+        if self._longest.get(words[0], 0) < len(words):
+            self._longest[words[0]] = len(words)
+        key = " ".join(words)
+        found = self._phrases.get(key)
+        groups = [] if found is None else found if isinstance(found, list) else [found]
+        for i, (known, first, payloads) in enumerate(groups):
+            if known == seps:
+                groups[i] = (known, first, [*payloads, payload])
+                break
+        else:
+            groups.append((seps, phrase, [payload]))
+        self._phrases[key] = groups[0] if len(groups) == 1 else groups
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match[T]]:
         """Yield leftmost-longest, non-overlapping matches within ``text[start:end]``."""
         stop = len(text) if end is None else end
-        tokens = list(TOKEN.finditer(text, start, stop))
-        i = 0
-        while i < len(tokens):
-            best: tuple[int, list[tuple[tuple[str, ...], str, T]]] | None = None
-            node = self._root
-            j = i
-            while j < len(tokens):
-                child = node.children.get(fold(tokens[j].group()))
-                if child is None:
-                    break
-                node = child
-                if node.entries:
-                    ok = [
-                        e for e in node.entries if self._separators_agree(text, tokens, i, j, e[0])
-                    ]
-                    if ok:
-                        best = (j, ok)
-                j += 1
-            if best is None:
-                i += 1
+        starts, ends, words = _tokens(text, start, stop)
+        longest = self._longest
+        n = len(words)
+        after = 0  # the first token not yet inside a match
+        for i in [i for i, w in enumerate(words) if w in longest]:
+            if i < after:
                 continue
-            j, entries = best
-            span = Span(tokens[i].start(), tokens[j].end())
-            yield Match(span, entries[0][1], tuple(e[2] for e in entries))
-            i = j + 1
+            for k in range(min(longest[words[i]], n - i), 0, -1):
+                key = " ".join(words[i : i + k]) if k > 1 else words[i]
+                found = self._agreeing(key, text, starts, ends, i)
+                if found is not None:
+                    yield Match(Span(starts[i], ends[i + k - 1]), found[1], found[2])
+                    after = i + k
+                    break
 
-    @staticmethod
-    def _separators_agree(
-        text: str, tokens: list[re.Match[str]], i: int, j: int, seps: tuple[str, ...]
-    ) -> bool:
-        for k, sep in enumerate(seps):
-            a, b = tokens[i + k], tokens[i + k + 1]
-            if _separator(text[a.end() : b.start()]) != sep:
-                return False
-        return True
+    def _agreeing(
+        self, key: str, text: str, starts: list[int], ends: list[int], i: int
+    ) -> tuple[tuple[str, ...], str, tuple[T, ...]] | None:
+        """Return the group under ``key`` whose separators the text has after token ``i``."""
+        found = self._phrases.get(key)
+        if found is None:
+            return None
+        groups = found if isinstance(found, list) else [found]
+        for index, (seps, phrase, payloads) in enumerate(groups):
+            for k, sep in enumerate(seps):
+                gap = text[ends[i + k] : starts[i + k + 1]]
+                if gap != sep and _separator(gap) != sep:
+                    break
+            else:
+                if isinstance(payloads, list):
+                    # Frozen once, then every match shares the tuple (a title can have
+                    # thousands of holders).
+                    payloads = tuple(payloads)
+                    groups[index] = (seps, phrase, payloads)
+                    self._phrases[key] = groups[0] if len(groups) == 1 else groups
+                return seps, phrase, payloads
+        return None

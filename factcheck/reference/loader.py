@@ -109,6 +109,17 @@ def load_reference(paths: Sequence[str | os.PathLike[str]]) -> ReferenceSet:
         return _assemble(readers, files, problems)
 
 
+def reference_files(paths: Sequence[str | os.PathLike[str]]) -> list[str] | None:
+    """Return the files `load_reference` reads for ``paths``, or None if a path has a problem.
+
+    `factcheck.cache` keys a compiled set on these files' contents; a problem is left for
+    `load_reference` to report.
+    """
+    problems: list[Problem] = []
+    files = _reference_files(paths, problems)
+    return None if problems else files
+
+
 def load_entities(path: str, node: nodes.Node) -> ReferenceSet:
     """Load a list of entities written inside another YAML file, such as a rule example's facts.
 

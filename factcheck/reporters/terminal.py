@@ -8,19 +8,27 @@ import re
 from rich.console import Console
 from rich.text import Text
 
-from factcheck.check import FileReport, Finding
+from factcheck.check import FileReport, Finding, Result
+from factcheck.compare import Verdict
 from factcheck.reporters.base import Run, reference_of, summary
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
-_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+_VERDICT_STYLE = {Verdict.SUPPORTED: "green", Verdict.UNVERIFIABLE: "dim"}
+_SPACES = re.compile(r"\s+")
 _CONTEXT = 60  # characters of the sentence shown either side of the wrong words
 
 
 class RichReporter:
-    """Renders findings as ``file:line:col`` diagnostics with the wrong words underlined."""
+    """Renders findings as ``file:line:col`` diagnostics with the wrong words underlined.
 
-    def __init__(self, color: bool = False) -> None:
+    ``verbose`` adds a line for every supported and unverifiable claim; ``quiet`` leaves out
+    everything but the diagnostics (the header, date notes and summary).
+    """
+
+    def __init__(self, color: bool = False, verbose: bool = False, quiet: bool = False) -> None:
         self.color = color
+        self.verbose = verbose
+        self.quiet = quiet
 
     def render(self, run: Run) -> str:
         """Return the report text (with ANSI colour codes only when colour is on)."""
@@ -35,9 +43,10 @@ class RichReporter:
         )
         facts = ", ".join(run.facts) or "(none)"
         note = " (the shipped sample; pass --facts for your own)" if run.facts_are_sample else ""
-        console.print(Text(f"factcheck: reference set {facts}{note}", style="dim"))
+        if not self.quiet:
+            console.print(Text(f"factcheck: reference set {facts}{note}", style="dim"))
         for report in run.files:
-            if report.document.published is None:
+            if report.document.published is None and not self.quiet:
                 console.print(
                     Text(
                         f"{report.document.path}: publication date unknown; claims that depend "
@@ -47,6 +56,12 @@ class RichReporter:
                 )
             for finding in report.findings:
                 _diagnostic(console, report, finding)
+            if self.verbose:
+                for result in report.results:
+                    if result.verdict in _VERDICT_STYLE:
+                        _claim(console, report, result)
+        if self.quiet:
+            return buf.getvalue()
         s = summary(run)
         line = Text()
         line.append(f"{s['files']} file{'s' if s['files'] != 1 else ''}, {s['claims']} claims: ")
@@ -98,6 +113,22 @@ def _diagnostic(console: Console, report: FileReport, finding: Finding) -> None:
         console.print(said)
 
 
+def _claim(console: Console, report: FileReport, result: Result) -> None:
+    """Print one supported or unverifiable claim: where, what was stated, what the rule said."""
+    doc, claim = report.document, result.claim
+    line, column = doc.position(claim.span.start)
+    text = Text()
+    text.append(f"{doc.path}:{line}:{column}: ", style="bold")
+    text.append(result.verdict.value, style=_VERDICT_STYLE[result.verdict])
+    if result.rule is not None:
+        text.append(f" [{result.rule.id}]")
+    who = claim.entity or " or ".join(claim.candidates) or "?"
+    text.append(f" {who} {claim.attribute}: “{_flat(claim.span.text(doc.text))}”")
+    if result.judgement.expected:
+        text.append(f" (reference: {result.judgement.expected})", style="dim")
+    console.print(text)
+
+
 def _flat(text: str) -> str:
-    """Return text with line breaks as spaces, so a quoted sentence stays on one line."""
-    return _BREAKS.sub(" ", text)
+    """Return text with each run of whitespace as one space, so a quote stays on one line."""
+    return _SPACES.sub(" ", text)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import importlib
 import importlib.metadata
-import importlib.resources
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -59,7 +59,9 @@ def kinds() -> dict[str, Kind]:
 def shipped_rules_dir() -> Path:
     """Return the directory of the rules and sample facts that ship with factcheck."""
     try:
-        return Path(str(importlib.resources.files("factcheck.shipped")))
+        # A namespace package (rules/ has no __init__.py): its directory is on __path__, while
+        # importlib.resources would hand back a MultiplexedPath, which is not a file path.
+        return Path(next(iter(importlib.import_module("factcheck.shipped").__path__)))
     except ModuleNotFoundError:
         return Path(__file__).resolve().parents[2] / "rules"
 
