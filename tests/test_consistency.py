@@ -14,11 +14,15 @@ ROWS = [
         [("internal-consistency", "December", "November (line 1)")],
     ),
     ("The Harbour summit in November drew crowds. The Harbour summit in November ended.", []),
-    ("The second Harbour summit opened. The third Harbour summit closed.",
-     [("internal-consistency", "third", "second (line 1)")]),
+    (
+        "The second Harbour summit opened. The third Harbour summit closed.",
+        [("internal-consistency", "third", "second (line 1)")],
+    ),
     # places the reference already decides are reported by their own rule, not twice
-    ("The Harbour summit in Busan opened.\nThe Harbour summit in Daegu closed.",
-     [("event-place", "Daegu", "Busan")]),
+    (
+        "The Harbour summit in Busan opened.\nThe Harbour summit in Daegu closed.",
+        [("event-place", "Daegu", "Busan")],
+    ),
 ]
 
 
