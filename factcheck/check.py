@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.candidates import CandidateIndex
-from factcheck.claims import Claim, ClaimBuilder, CueSpec, Stated
+from factcheck.claims import Claim, ClaimBuilder, CueSpec, NameValue, Stated
 from factcheck.compare import Verdict
 from factcheck.document import Document
 from factcheck.extract.mentions import Lexicon
@@ -100,10 +100,15 @@ class Checker:
         return _in_file(FileReport(doc, tuple(results), tuple(ordered)))
 
     def _reviews(self, doc: Document, results: list[Result]) -> list[Finding]:
-        """Run the article-wide rules (kinds with a ``review``) over all claims at once."""
+        """Run the article-wide rules: kinds that ``scan`` the text or ``review`` all claims."""
         pairs = [(r.claim, r.verdict) for r in results]
         out: list[Finding] = []
         for rule in self.rules:
+            scan = getattr(rule.kind, "scan", None)
+            if scan is not None:
+                out += [
+                    self._text_finding(doc, rule, *hit) for hit in scan(rule, doc.text, doc.regions)
+                ]
             review = getattr(rule.kind, "review", None)
             if review is None:
                 continue
@@ -115,6 +120,16 @@ class Checker:
                 finding = self._finding(doc, result)
                 out.append(dataclasses.replace(finding, related=(earlier.span,)))
         return out
+
+    def _text_finding(self, doc: Document, rule: Rule, span: Span, wanted: str) -> Finding:
+        """Return the finding for words a text rule flags (no entity, no fact)."""
+        line_start = max(doc.text.rfind("\n", 0, span.start) + 1, 0)
+        line_end = doc.text.find("\n", span.end)
+        line = Span(line_start, len(doc.text) if line_end < 0 else line_end)
+        value = NameValue(span.text(doc.text), wanted)
+        claim = Claim(None, rule.spec.attribute or "spelling", span, value, line, doc.published)
+        result = Result(claim, Verdict.CONTRADICTED, rule, Judgement(Verdict.CONTRADICTED, wanted))
+        return self._finding(doc, result)
 
     def _judge(self, claim: Claim) -> Result:
         entity = self.reference.get(claim.entity) if claim.entity else None

@@ -163,6 +163,7 @@ class Rule:
     path: str
     line: int
     column: int = 1
+    options: BaseModel | None = None  # the kind's own validated options, when it has any
 
     @property
     def id(self) -> str:

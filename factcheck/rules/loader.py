@@ -8,6 +8,7 @@ and all problems in all files are reported together.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 import importlib
 import importlib.metadata
@@ -95,7 +96,15 @@ def load_rules(
     seen: dict[str, Rule] = {}
     available = kinds()
     for path in rule_files(paths):
-        for spec, node in _entries(path, problems):
+        for spec, node, extra in _entries(path, problems):
+            if not isinstance(spec, RuleSpec):
+                # the shared fields were invalid: still report the kind's own fields' problems
+                kind = available.get(
+                    str(spec.get("kind") or ("cue" if spec.get("cues") else "attribute"))
+                )
+                if kind is not None:
+                    _options(str(path), node, kind, extra, problems)
+                continue
             kind_name = spec.kind or ("cue" if spec.cues else "attribute")
             kind = available.get(kind_name)
             if kind is None:
@@ -103,6 +112,9 @@ def load_rules(
                 line, col = locate(node, ("kind",))
                 message = f'unknown rule kind "{kind_name}"{hint}'
                 problems.append(Problem(str(path), line, col, message))
+                continue
+            valid, options = _options(str(path), node, kind, extra, problems)
+            if not valid:
                 continue
             if spec.id in seen:
                 first = seen[spec.id]
@@ -113,7 +125,7 @@ def load_rules(
                 problems.append(Problem(str(path), line, col, message))
                 continue
             line, col = node.start_mark.line + 1, node.start_mark.column + 1
-            rule = Rule(spec, kind, str(path), line, col)
+            rule = Rule(spec, kind, str(path), line, col, options)
             seen[spec.id] = rule
             rules.append(rule)
     for rule_id, override in (overrides or {}).items():
@@ -141,8 +153,50 @@ def _overridden(rule: Rule, override: Override | None) -> Rule:
     return dataclasses.replace(rule, spec=rule.spec.model_copy(update=update))
 
 
-def _entries(path: Path, problems: list[Problem]) -> Iterable[tuple[RuleSpec, yaml.Node]]:
-    """Yield each valid rule of one file with its YAML node; record the invalid ones."""
+def _options(
+    path: str, node: yaml.Node, kind: Kind, extra: dict[str, Any], problems: list[Problem]
+) -> tuple[bool, BaseModel | None]:
+    """Validate the fields a rule gives beyond the shared ones against its kind's ``Options``.
+
+    Returns whether they are valid (problems are recorded) and the options, None for a kind
+    without any.
+    """
+    model = cast(type[BaseModel] | None, getattr(kind, "Options", None))
+    if model is None:
+        for key in extra:
+            hint = did_you_mean(key, RuleSpec.model_fields)
+            line, col = locate(node, (key,), True)
+            problems.append(Problem(path, line, col, f'unknown field "{key}"{hint}'))
+        return not extra, None
+    fields = set(model.model_fields)
+    unknown = [key for key in extra if key not in fields]
+    hinted: set[str] = set()
+    for key in unknown:
+        close = difflib.get_close_matches(key, sorted(fields), n=1, cutoff=0.6)
+        hinted.update(close)
+        line, col = locate(node, (key,), True)
+        problems.append(
+            Problem(path, line, col, f'unknown field "{key}"{did_you_mean(key, fields)}')
+        )
+    try:
+        options = model.model_validate({k: v for k, v in extra.items() if k in fields})
+    except ValidationError as exc:
+        # a misspelt field is one mistake: don't also report the field it meant as missing
+        errors = [e for e in exc.errors() if not (e["type"] == "missing" and e["loc"][0] in hinted)]
+        where = functools.partial(locate, node)
+        problems.extend(Problem(path, *where(e["loc"], False), _message(e, model)) for e in errors)
+        return False, None
+    return not unknown, options
+
+
+def _entries(
+    path: Path, problems: list[Problem]
+) -> Iterable[tuple[RuleSpec | dict[str, Any], yaml.Node, dict[str, Any]]]:
+    """Yield each rule of one file: its shared fields, its YAML node and its kind's own fields.
+
+    When the shared fields are invalid (the problems are recorded), they come as the raw
+    mapping instead of a ``RuleSpec``, so the kind's own fields can still be checked.
+    """
     try:
         text = path.read_text(encoding="utf-8-sig")
         root = yaml.compose(text, Loader=_Loader)
@@ -169,13 +223,18 @@ def _entries(path: Path, problems: list[Problem]) -> Iterable[tuple[RuleSpec, ya
         return
     for item in rules_node.value:
         data: Any = SafeConstructor().construct_document(item)
+        extra: dict[str, Any] = {}
+        if isinstance(data, dict):
+            extra = {k: v for k, v in data.items() if k not in RuleSpec.model_fields}
+            data = {k: v for k, v in data.items() if k in RuleSpec.model_fields}
         try:
             spec = RuleSpec.model_validate(data)
         except ValidationError as exc:
             where = functools.partial(locate, item)
             problems.extend(validation_problems(str(path), exc, RuleSpec, where))
+            yield (data if isinstance(data, dict) else {}), item, extra
             continue
-        yield spec, item
+        yield spec, item, extra
 
 
 def validation_problems(
