@@ -11,8 +11,9 @@ file. What is stored:
 - the lexicon and the candidate index, whole.
 
 The key is the SHA-256 of every reference file's path and bytes, the factcheck
-version and the bytes of factcheck's own code and data, so an edit to any of
-them misses and nothing stale is ever read. Files live in
+version and the bytes of the code and data that build and define what is
+cached (`_COMPILED_BY`), so an edit to any of them misses and nothing stale is
+ever read. Files live in
 ``$XDG_CACHE_HOME/factcheck`` (``~/.cache/factcheck``) or the directory given,
 are written atomically, and may be deleted at any time. A file that cannot be
 read or decoded is ignored and rebuilt. A cache file is a pickle, and loading
@@ -48,10 +49,13 @@ if TYPE_CHECKING:
     from factcheck.extract.mentions import Lexicon
     from factcheck.rules.base import Rule
 
-FORMAT = 2  # the layout of a cache file; bump on any change to it
+FORMAT = 3  # the layout of a cache file; bump on any change to it
 MIN_BYTES = 128 * 1024
 _MAGIC = b"factcheck-reference-cache\n"
 _PACKAGE = Path(__file__).resolve().parent
+# Everything a compiled set is read, built or defined by: the loader and model, the
+# extractors the lexicon holds (and their data), the candidate index, values, this module.
+_COMPILED_BY = ("reference", "extract", "data", "candidates.py", "values.py", "cache.py")
 
 
 @dataclass(frozen=True)
@@ -124,12 +128,13 @@ def cache_key(files: Iterable[str]) -> str | None:
 
 @functools.cache
 def _code_fingerprint() -> bytes:
-    """Return a digest of factcheck's own code and data: a compiled set depends on both."""
+    """Return a digest of the code and data that make a compiled set and define its classes."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
-            digest.update(path.read_bytes())
+    for part in _COMPILED_BY:
+        for path in sorted((_PACKAGE / part).rglob("*")):
+            if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
+                digest.update(path.read_bytes())
     return digest.digest()
 
 
@@ -155,7 +160,7 @@ class CachedReferenceSet(ReferenceSet):
     __slots__ = ("_blob", "_ids", "_offsets", "_position")
 
     def __init__(
-        self, files: Sequence[str], ids: list[str], offsets: array.array[int], blob: bytes
+        self, files: Sequence[str], ids: list[str], offsets: array.array[int], blob: memoryview
     ) -> None:
         # The base class would need every entity decoded: its slots are filled lazily instead.
         self.files = tuple(files)
@@ -163,7 +168,7 @@ class CachedReferenceSet(ReferenceSet):
         self._ids = ids
         self._position = {entity_id: n for n, entity_id in enumerate(ids)}
         self._offsets = offsets
-        self._blob = memoryview(blob)
+        self._blob = blob
 
     def get(self, entity_id: str) -> Entity | None:
         """Return the entity with this id, or None."""
@@ -234,17 +239,18 @@ def _write(target: Path, compiled: Compiled) -> None:
         pickler.dump(entity)
         pickler.clear_memo()  # each entity decodes on its own
         offsets.append(entities.tell())
-    out = io.BytesIO()
+    lexicon = io.BytesIO()
+    _Pickler(lexicon, compiled.reference).dump((compiled.lexicon, compiled.candidates))
     header = {
         "key": target.stem.rsplit("-", 1)[1],
         "files": tuple(compiled.reference.files),
         "ids": [e.id for e in compiled.reference.entities],
         "offsets": offsets,
-        "blob": entities.getvalue(),
+        "lexicon_size": lexicon.tell(),
     }
-    pickle.dump(header, out, pickle.HIGHEST_PROTOCOL)
-    _Pickler(out, compiled.reference).dump((compiled.lexicon, compiled.candidates))
-    body = out.getvalue()
+    # The entities go last, outside any pickle, so that reading them copies nothing.
+    parts = [pickle.dumps(header, pickle.HIGHEST_PROTOCOL), lexicon.getvalue()]
+    body = b"".join([*parts, entities.getvalue()])
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic_bytes(target, _MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
@@ -265,9 +271,10 @@ def _read(target: Path, key: str | None) -> Compiled | None:
     except OSError:
         return None
     start = len(_MAGIC) + 4
+    view = memoryview(data)
     # Entities are decoded only when asked for, so damage anywhere must be caught here.
-    if not data.startswith(_MAGIC) or zlib.crc32(data[start:]) != int.from_bytes(
-        data[len(_MAGIC) : start], "big"
+    if not data.startswith(_MAGIC) or zlib.crc32(view[start:]) != int.from_bytes(
+        view[len(_MAGIC) : start], "big"
     ):
         return None
     stream = io.BytesIO(data)
@@ -280,9 +287,8 @@ def _read(target: Path, key: str | None) -> Compiled | None:
         header = pickle.load(stream)
         if header["key"] != key:
             return None
-        reference = CachedReferenceSet(
-            header["files"], header["ids"], header["offsets"], header["blob"]
-        )
+        blob = view[stream.tell() + header["lexicon_size"] :]
+        reference = CachedReferenceSet(header["files"], header["ids"], header["offsets"], blob)
         lexicon, candidates = _Unpickler(stream, reference).load()
     # A damaged pickle can fail in almost any way (EOFError, UnpicklingError, KeyError,
     # AttributeError...); whatever it is, the file is rebuilt.

@@ -90,6 +90,14 @@ class WeekdayValue:
 
 
 @dataclass(frozen=True, slots=True)
+class DeedValue:
+    """Something a person is said to do at a dated time ("Kim said on Saturday")."""
+
+    verb: str
+    when: DateValue
+
+
+@dataclass(frozen=True, slots=True)
 class AgeValue:
     """An age as stated ("Kim, 35,", "is 45 years old", "died at age 27")."""
 
@@ -106,6 +114,7 @@ Stated = (
     | WeekdayValue
     | NumberValue
     | NameValue
+    | DeedValue
 )
 
 
@@ -200,6 +209,12 @@ _AGE_APPOSITIVE = re.compile(r"\A,\s+(?:aged\s+)?(?P<n>\d{1,3}),")
 _AGE_PREDICATE = re.compile(r"\A\s+(?:is|was)\s+(?P<n>\d{1,3})(?:\s+years?\s+old|-years?-old)\b")
 _AGE_AT_DEATH = re.compile(
     r"\A\s+died\s+(?:at\s+(?:the\s+)?age\s+(?:of\s+)?|aged\s+)(?P<n>\d{1,3})\b"
+)
+# A person's own act, the verb right after the name ("Kim said", "Kim will visit").
+_DEED = re.compile(
+    r"\s+(?:(?:also|then|later|will|would|has|had)\s+)?"
+    r"(?P<verb>said|says|told|tells|met|meets|meet|visited|visits|visit|announced|announces|"
+    r"spoke|speaks|arrived|arrives|wrote|writes|called|calls|attended|attends)\b"
 )
 _POSSESSIVE = re.compile(r"\A['’]s?\s+(?P<word>\w+)")
 _LIFE_REACH = 10  # words between "born"/"died" and the date or place it governs
@@ -676,6 +691,7 @@ class ClaimBuilder:
         if not people:
             return
         yield from self._ages(doc, sent, people)
+        yield from self._deeds(doc, sent, people)
         cues = sorted(
             [
                 (m.start(), m.end(), "born")
@@ -759,6 +775,71 @@ class ClaimBuilder:
                     source,
                 )
                 break
+        yield from self._age_modifiers(doc, sent, people)
+
+    def _deeds(
+        self, doc: Document, sent: _Sentence, people: list[EntityMention]
+    ) -> Iterator[Claim]:
+        """Claim "X said on Saturday": a person's own act, dated in the same clause.
+
+        Only the subject right before the verb counts, and only a date of the
+        act itself (none bound to an event), so a dead person's past deeds told
+        without a date are never judged.
+        """
+        text = doc.text
+        for p in people:
+            entity = self.reference.get(p.entities[0])
+            if entity is None or "died" not in entity.facts:
+                continue  # only a death can make a dated act impossible
+            m = _DEED.match(text, p.span.end, sent.span.end)
+            if m is None:
+                continue
+            clause = _clause_of(sent.clauses, p.span)
+            dates = [
+                d
+                for d in sent.dates
+                if clause.contains(d.span) and d.value is not None and d.span not in sent.used_dates
+            ]
+            if len(dates) != 1 or dates[0].value is None or not dates[0].value.has_year:
+                continue
+            value = DeedValue(m.group("verb"), dates[0].value)
+            span = Span(m.start("verb"), m.end("verb"))
+            yield Claim(p.entities[0], "alive", span, value, sent.span, doc.published)
+
+    def _age_modifiers(
+        self, doc: Document, sent: _Sentence, people: list[EntityMention]
+    ) -> Iterator[Claim]:
+        """Claim "the 72-year-old president Moon": an age standing before a name (and title)."""
+        text = doc.text
+        if "year-old" not in sent.span.text(text):
+            return
+        titles = [t.span for t in sent.mentions.titles]
+        for n in find_numbers(text, sent.span.start, sent.span.end):
+            if n.unit != "age" or n.qualifier is not None or n.is_range:
+                continue
+            person = next((p for p in people if p.span.start >= n.span.end), None)
+            if person is None or not _only_titles_between(
+                text, n.span.end, person.span.start, titles
+            ):
+                continue
+            clause = _clause_of(sent.clauses, person.span)
+            as_of, source = self._clause_date(doc, sent, clause)
+            value = AgeValue(int(n.value))
+            yield Claim(person.entities[0], "age", n.value_span, value, sent.span, as_of, source)
+
+
+def _only_titles_between(text: str, start: int, end: int, titles: Sequence[Span]) -> bool:
+    """Tell whether nothing but blanks and title phrases lies between two offsets."""
+    pos = start
+    while pos < end:
+        if text[pos].isspace():
+            pos += 1
+            continue
+        title = next((t for t in titles if t.start == pos and t.end <= end), None)
+        if title is None:
+            return False
+        pos = title.end
+    return True
 
 
 def _weekday_claims(doc: Document, sent: _Sentence) -> Iterator[Claim]:

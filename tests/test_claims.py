@@ -78,6 +78,12 @@ TITLES = [
         "He met Kim Hyok-chol, the ambassador to Spain, in Pyongyang.",
         [("title", "ambassador to Spain", "contradicted")],
     ),
+    # an office he held, but for another country
+    (
+        "He met Kim Hyok-chol, a former ambassador to Italy, in Pyongyang.",
+        [("title", "ambassador to Italy", "contradicted")],
+    ),
+    ("He met Kim Hyok-chol, a former ambassador to the country, in Pyongyang.", []),
     ("President Park Geun-hye visited.", [("title", "President", "contradicted")]),
     ("Former President Park Geun-hye visited.", [("title", "President", "supported")]),
     ("Ousted President Park Geun-hye visited.", [("title", "President", "supported")]),
@@ -170,6 +176,14 @@ LIVES = [
     ("Tomas Weber is 40 years old.", [("age", "40", "contradicted")]),
     ("Ada Park died at age 68.", [("age", "68", "supported")]),
     ("Ada Park died at age 70.", [("age", "70", "contradicted")]),
+    # a dead person cannot act after death; undated deeds are history, never judged
+    ("Omar Reyes said on Saturday that the fair would go on.", [("alive", "said", "contradicted")]),
+    (
+        "Omar Reyes said on May 5, 2005, that the fair would go on.",
+        [("alive", "said", "supported")],
+    ),
+    ("Omar Reyes said the fair would go on.", []),
+    ("Omar Reyes met Ada Park in 2009.", [("alive", "met", "supported")]),
     # a dead person cannot hold office "now"; "the late" or "former" can
     ("Mayor Omar Reyes opened the fair.", [("title", "Mayor", "contradicted")]),
     ("The late Mayor Omar Reyes opened the fair.", [("title", "Mayor", "supported")]),
@@ -188,6 +202,23 @@ def test_age_appositive(korea: Run) -> None:
     assert ("age", "66", "supported") in verdicts(report)
     report = korea("South Korean President Moon Jae-in, 60, spoke.")
     assert ("age", "60", "contradicted") in verdicts(report)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("The 66-year-old President Moon Jae-in spoke.", ("age", "66", "supported")),
+        (
+            "The 70-year-old South Korean President Moon Jae-in spoke.",
+            ("age", "70", "contradicted"),
+        ),
+        ("A 70-year-old Moon Jae-in spoke.", ("age", "70", "contradicted")),
+        ("A 70-year-old man met Moon Jae-in.", None),
+    ],
+)
+def test_age_before_the_name(korea: Run, text: str, age: tuple[str, str, str] | None) -> None:
+    ages = [v for v in verdicts(korea(text)) if v[0] == "age"]
+    assert ages == ([age] if age else [])
 
 
 def test_finding_points_at_the_wrong_words(korea: Run) -> None:

@@ -87,6 +87,8 @@ class Lexicon:
         self.titles: PhraseMatcher[str] = PhraseMatcher()
         self.surnames: dict[str, list[str]] = {}
         self.place_entities: set[str] = set()
+        # "ambassador to " -> holders of some "ambassador to <country>" title
+        self.title_templates: dict[str, set[str]] = {}
         for entity in reference.entities:
             self._add(entity)
         self.speller = NameSpeller(
@@ -108,8 +110,35 @@ class Lexicon:
         if title is not None:
             for phrase in title_phrases(title.value):
                 self.titles.add(phrase, entity.id)
+                self._add_template(phrase, entity.id)
         if "country" in entity.facts or entity.type in ("place", "city", "country"):
             self.place_entities.add(entity.id)
+
+    def _add_template(self, phrase: str, entity_id: str) -> None:
+        """Remember "ambassador to Spain" as "ambassador to <country>" for other countries."""
+        for m in self.gazetteer.matcher.finditer(phrase):
+            place = m.payloads[0]
+            if place.is_country and not place.demonym and m.span.end == len(phrase):
+                prefix = fold(phrase[: m.span.start])
+                if prefix.strip():
+                    self.title_templates.setdefault(prefix, set()).add(entity_id)
+
+    def _templated_titles(self, text: str, sentence: Span, taken: list[Span]) -> list[TitleMention]:
+        """Find titles that name a country where a known title names another one."""
+        found = []
+        for m in self.gazetteer.matcher.finditer(text, sentence.start, sentence.end):
+            place = m.payloads[0]
+            if not place.is_country or place.demonym or any(m.span.overlaps(t) for t in taken):
+                continue
+            # the longest prefix first: "North Korean ambassador to" before "ambassador to"
+            for prefix, holders in sorted(self.title_templates.items(), key=lambda t: -len(t[0])):
+                start = m.span.start - len(prefix)
+                if start >= sentence.start and fold(text[start : m.span.start]) == prefix:
+                    span = Span(start, m.span.end)
+                    if not any(span.overlaps(t) for t in taken):
+                        found.append(TitleMention(span, span.text(text), tuple(sorted(holders))))
+                    break
+        return found
 
     def find(self, text: str, sentence: Span, recent: dict[str, str]) -> Mentions:
         """Return the mentions in ``sentence``; ``recent`` maps surnames to the last full mention.
@@ -125,6 +154,10 @@ class Lexicon:
             if not any(m.span.overlaps(s) for s in taken)
         ]
         taken += [t.span for t in titles]
+        if self.title_templates:
+            titles += self._templated_titles(text, sentence, taken)
+            titles.sort(key=lambda t: t.span)
+            taken += [t.span for t in titles]
         entities: list[EntityMention] = []
         for m in names:
             ids = _unique(m.payloads)

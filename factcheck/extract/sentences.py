@@ -40,6 +40,11 @@ _INITIALS = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)*")
 _QUOTES = "\"'“‘«"
 _OPENERS = _QUOTES + "(["
 _LONGEST_ABBREVIATION = 12
+# No sentence is longer: a run of text with no sentence end (a 20 MB line, a list with no
+# full stop) is cut at whitespace into pieces of at most this many characters, so that the
+# work done per sentence, quadratic in places, stays bounded and the whole stays linear.
+MAX_SENTENCE = 2000
+_LAST_SPACE = re.compile(r".*\s", re.S)
 _CLAUSE_BREAK = re.compile(
     r";|,(?=\s+(?:but|while|whereas|although|though|because)\b(?!\s+also\b))"
     r"|(?<=\s)(?=but\b(?!\s+also\b))"
@@ -50,7 +55,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     """Return the sentences of ``text[start:end]`` as trimmed, non-empty spans in order.
 
     A blank line, a heading line and a line starting with a bullet or list marker always
-    start a new sentence; any other line break (hard-wrapped text) does not.
+    start a new sentence; any other line break (hard-wrapped text) does not. A sentence
+    longer than `MAX_SENTENCE` characters is cut into pieces at whitespace.
     """
     stop = len(text) if end is None else end
     if not 0 <= start <= stop <= len(text):
@@ -60,10 +66,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     for match in _BOUNDARY.finditer(text, start, stop):
         if match.lastgroup == "stop" and not _ends_sentence(text, match, stop):
             continue
-        _append_trimmed(sentences, text, sentence_start, match.end())
+        _append_sentence(sentences, text, sentence_start, match.end())
         sentence_start = match.end()
-    _append_trimmed(sentences, text, sentence_start, stop)
+    _append_sentence(sentences, text, sentence_start, stop)
     return sentences
+
+
+def _append_sentence(spans: list[Span], text: str, start: int, end: int) -> None:
+    """Append the sentence ``[start, end)``, cut at whitespace if it exceeds `MAX_SENTENCE`."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        # The last whitespace in the window's second half, so that each piece is long.
+        space = _LAST_SPACE.match(text, start + MAX_SENTENCE // 2, limit)
+        cut = space.end() if space is not None else limit
+        _append_trimmed(spans, text, start, cut)
+        start = cut
+    _append_trimmed(spans, text, start, end)
 
 
 def _ends_sentence(text: str, match: re.Match[str], end: int) -> bool:

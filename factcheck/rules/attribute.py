@@ -28,6 +28,7 @@ import datetime as dt
 from factcheck.claims import (
     AgeValue,
     Claim,
+    DeedValue,
     OrdinalValue,
     PlaceValue,
     Stated,
@@ -72,6 +73,8 @@ def judge_value(entity: Entity, attribute: str, value: Stated, as_of: dt.date | 
     """Compare one stated value with ``entity``'s fact for ``attribute``."""
     if isinstance(value, AgeValue):
         return _judge_age(entity, value, as_of)
+    if isinstance(value, DeedValue):
+        return _judge_deed(entity, value)
     fact = entity.facts.get(attribute)
     if fact is None:
         return Judgement(Verdict.UNVERIFIABLE)
@@ -89,6 +92,20 @@ def judge_value(entity: Entity, attribute: str, value: Stated, as_of: dt.date | 
     if isinstance(value, TitleValue) and isinstance(fact.value, ScopedFact):
         return _dead_holder(entity, value, as_of) or _judge_title(value, fact, as_of)
     return Judgement(Verdict.UNVERIFIABLE, fact=fact)
+
+
+def _judge_deed(entity: Entity, value: DeedValue) -> Judgement:
+    """Contradict an act dated after the person's death; support one dated before it."""
+    died = entity.facts.get("died")
+    if died is None or not isinstance(died.value, DateFact):
+        return Judgement(Verdict.UNVERIFIABLE)
+    death = died.value.value
+    expected = f"died {describe_date(death)}"
+    if value.when.first_day() > death.last_day():
+        return Judgement(Verdict.CONTRADICTED, expected, died)
+    if value.when.last_day() <= death.first_day():
+        return Judgement(Verdict.SUPPORTED, expected, died)
+    return Judgement(Verdict.UNVERIFIABLE, expected, died)
 
 
 def _dead_holder(entity: Entity, value: TitleValue, as_of: dt.date | None) -> Judgement | None:

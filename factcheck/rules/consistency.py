@@ -21,7 +21,7 @@ Options
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 
 from factcheck.claims import AgeValue, Claim, NumberValue, OrdinalValue, PlaceValue, Stated
 from factcheck.compare import Verdict, compare_dates
@@ -31,6 +31,9 @@ from factcheck.values import DateValue
 
 name = "consistency"
 _SKIPPED = frozenset({"title", "name", "weekday"})  # people hold several titles at once
+# Distinct values remembered per entity and attribute: an article stating more (only hostile
+# input does) is not compared past them, so that reviewing stays linear in the claims.
+_MAX_VALUES = 64
 
 
 def judge(rule: Rule, claim: Claim, entity: Entity | None) -> Judgement:
@@ -41,7 +44,9 @@ def judge(rule: Rule, claim: Claim, entity: Entity | None) -> Judgement:
 
 def review(rule: Rule, claims: Sequence[tuple[Claim, Verdict]]) -> Iterator[tuple[Claim, Claim]]:
     """Yield ``(later, earlier)`` pairs of claims that state different values for one attribute."""
-    seen: dict[tuple[str, str], list[Claim]] = {}
+    # The first claim of each distinct value, in order: a later claim with the same value
+    # disagrees with exactly the same ones, so it need not be compared again.
+    seen: dict[tuple[str, str], dict[Hashable, Claim]] = {}
     for claim, verdict in claims:
         if claim.entity is None or claim.attribute in _SKIPPED:
             continue
@@ -49,11 +54,21 @@ def review(rule: Rule, claims: Sequence[tuple[Claim, Verdict]]) -> Iterator[tupl
             continue
         if verdict is Verdict.CONTRADICTED:
             continue
-        earlier = seen.setdefault((claim.entity, claim.attribute), [])
-        clash = next((e for e in earlier if disagree(e.value, claim.value)), None)
+        earlier = seen.setdefault((claim.entity, claim.attribute), {})
+        clash = next((e for e in earlier.values() if disagree(e.value, claim.value)), None)
         if clash is not None:
             yield claim, clash
-        earlier.append(claim)
+        if len(earlier) < _MAX_VALUES:
+            earlier.setdefault(_compared(claim.value), claim)
+
+
+def _compared(value: Stated) -> Hashable:
+    """Return what `disagree` reads of a value: values with equal keys agree with the same ones."""
+    if isinstance(value, NumberValue):
+        return ("number", value.mention.unit, value.mention.lo, value.mention.hi)
+    if isinstance(value, PlaceValue):
+        return ("place", value.entity)
+    return value
 
 
 def disagree(a: Stated, b: Stated) -> bool:
