@@ -10,8 +10,10 @@ run in its own process: start-up against ``python3 -c pass``; reference loading
 cold (YAML, lexicon, index; ``--no-cache``) and from the cache; checking a
 corpus end to end (load, check, JSON report) with a warm cache. Corpora are
 written about the first 1,000 entities, which every larger set contains, so the
-same text is checked against every size. Peak RSS is the process's own
-``ru_maxrss`` (and its workers' with ``--jobs``).
+same text is checked against every size. CPU is user and system time of the
+process and its workers: on a shared machine it stays honest where wall time
+does not (MB per CPU-second is throughput per core). Peak RSS is the process's
+own ``ru_maxrss`` (and its workers' with ``--jobs``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,9 +43,9 @@ _MEASURED_CLI = """
 import resource, sys
 from factcheck.cli import main
 code = main(sys.argv[1:])
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(f"\\nRSS {own} {workers}", file=sys.stderr)
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+print(f"\\nRSS {me.ru_maxrss} {kids.ru_maxrss} {cpu}", file=sys.stderr)
 sys.exit(code)
 """
 # Loads a reference set in this process (its modules imported first, as start-up is measured
@@ -64,6 +67,7 @@ class Run:
     """One measured command-line run."""
 
     seconds: float
+    cpu_seconds: float
     rss_mb: float
     workers_rss_mb: float
     claims: int
@@ -124,8 +128,31 @@ def check(facts: Path, corpus: Path, cache: Path, jobs: int = 1) -> Run:
         if p.returncode not in (0, 1):
             raise SystemExit(f"factcheck failed ({p.returncode}):\n{p.stderr}")
         claims = json.loads(report.read_text("utf-8"))["summary"]["claims"]
-    own, workers = p.stderr.rsplit("RSS ", 1)[1].split()
-    return Run(seconds, int(own) / 1024, int(workers) / 1024, claims)
+    own, workers, cpu = p.stderr.rsplit("RSS ", 1)[1].split()
+    return Run(seconds, float(cpu), int(own) / 1024, int(workers) / 1024, claims)
+
+
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def available_speedup(n: int = 10_000_000) -> float:
+    """Return how much faster two processes run two CPU-bound loops than one does.
+
+    On an idle 2-core machine this is about 2; another program busy on a core lowers
+    it, and the ``--jobs 2`` figure with it.
+    """
+    start = time.perf_counter()
+    _spin(n)
+    _spin(n)
+    serial = time.perf_counter() - start
+    start = time.perf_counter()
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(_spin, [n, n]))
+    return serial / (time.perf_counter() - start)
 
 
 def _size(corpus: Path) -> int:
@@ -214,7 +241,8 @@ def main() -> None:
     paths = prepare(data, sizes, corpora)
     label = {n: f"{n // 1000}k" for n in sizes}
     kind = "quick" if args.quick else "full"
-    lines = [f"factcheck benchmark ({kind}), {os.cpu_count()} cores", ""]
+    load_average = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines = [f"factcheck benchmark ({kind}), {os.cpu_count()} cores, load {load_average}", ""]
 
     times = startup(args.repeat if not args.quick else 5)
     base = times["python -c pass"]
@@ -235,9 +263,11 @@ def main() -> None:
             f"{cold_rss:.0f} MB | {warm_rss:.0f} MB |"
         )
 
-    lines += ["", "| corpus | entities | jobs | wall | MB/s | checks/s | peak RSS |"]
-    lines += ["|---|---|---:|---:|---:|---:|---:|"]
+    header = "| corpus | entities | jobs | wall | CPU | MB/s | MB/CPU-s | checks/s | peak RSS |"
+    lines += ["", header]
+    lines += ["|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     walls: dict[tuple[int, int, int], float] = {}
+    cpus: dict[tuple[int, int, int], float] = {}
     for size in corpora:
         corpus = paths[f"corpus-{size}"]
         megabytes = _size(corpus) / MB
@@ -245,39 +275,49 @@ def main() -> None:
         for n, jobs in runs:
             r = check(paths[f"facts-{n}"], corpus, cache, jobs)
             walls[size, n, jobs] = r.seconds
+            cpus[size, n, jobs] = r.cpu_seconds
             rss = f"{r.rss_mb:.0f} MB"
             if jobs > 1:
                 rss += f" (+{r.workers_rss_mb:.0f} MB/worker)"
             lines.append(
                 f"| {megabytes:.1f} MB | {label[n]} | {jobs} | {r.seconds:.1f} s | "
-                f"{megabytes / r.seconds:.2f} | {r.claims / r.seconds:,.0f} | {rss} |"
+                f"{r.cpu_seconds:.1f} s | {megabytes / r.seconds:.2f} | "
+                f"{megabytes / r.cpu_seconds:.2f} | {r.claims / r.seconds:,.0f} | {rss} |"
             )
 
     big, top, mid = corpora[-1], sizes[-1], sizes[-2]
     one = check(paths[f"facts-{top}"], paths["article-1000"].parent, cache)
     extract = extraction_time(paths["facts-1000"], paths["article-5000"], cache)
-    lines += ["", "| ratio or single figure | value |", "|---|---:|"]
+    lines += ["", "| ratio or single figure | wall | CPU |", "|---|---:|---:|"]
     lines.append(
-        f"| one 1,000-word article vs {label[top]} entities, warm cache, wall | "
-        f"{one.seconds:.2f} s |"
+        f"| one 1,000-word article vs {label[top]} entities, warm cache | "
+        f"{one.seconds:.2f} s | {one.cpu_seconds:.2f} s |"
     )
     lines.append(
         f"| 5,000-word article vs 1k entities, check only (warm process) | "
-        f"{extract * 1000:.0f} ms |"
+        f"{extract * 1000:.0f} ms | |"
     )
+    free = available_speedup()
+    lines.append(f"| two busy loops on 2 processes vs 1 (how free the cores are) | {free:.2f}x | |")
+    speedup = walls[big, top, 1] / walls[big, top, 2]
+    work = cpus[big, top, 2] / cpus[big, top, 1]
     lines.append(
-        f"| --jobs 2 speed-up, {big // MB} MB, {label[top]} | "
-        f"{walls[big, top, 1] / walls[big, top, 2]:.2f}x |"
+        f"| --jobs 2 speed-up, {big // MB} MB, {label[top]} (CPU: work of 2 jobs / 1) | "
+        f"{speedup:.2f}x | {work:.2f}x |"
     )
     lines.append(
         f"| {label[top]} / {label[mid]} entities, {big // MB} MB corpus | "
-        f"{walls[big, top, 1] / walls[big, mid, 1]:.2f}x |"
+        f"{walls[big, top, 1] / walls[big, mid, 1]:.2f}x | "
+        f"{cpus[big, top, 1] / cpus[big, mid, 1]:.2f}x |"
     )
     if len(corpora) > 1:
+        small = corpora[0]
         lines.append(
             f"| 10 MB / 1 MB corpus, {label[top]} entities | "
-            f"{walls[big, top, 1] / walls[corpora[0], top, 1]:.2f}x |"
+            f"{walls[big, top, 1] / walls[small, top, 1]:.2f}x | "
+            f"{cpus[big, top, 1] / cpus[small, top, 1]:.2f}x |"
         )
+    lines.append(f"\nload average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print("\n".join(lines))
     if args.profile:
         print("\ncProfile, checking the largest corpus against the largest set:\n")

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from factcheck.extract.mentions import Lexicon
     from factcheck.rules.base import Rule
 
-FORMAT = 3  # the layout of a cache file; bump on any change to it
+FORMAT = 5  # the layout of a cache file; bump on any change to it
 MIN_BYTES = 128 * 1024
 _MAGIC = b"factcheck-reference-cache\n"
 _PACKAGE = Path(__file__).resolve().parent
@@ -130,12 +130,18 @@ def cache_key(files: Iterable[str]) -> str | None:
 def _code_fingerprint() -> bytes:
     """Return a digest of the code and data that make a compiled set and define its classes."""
     digest = hashlib.sha256()
-    for part in _COMPILED_BY:
-        for path in sorted((_PACKAGE / part).rglob("*")):
-            if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
-                digest.update(path.read_bytes())
+    for path in fingerprinted_files():
+        digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
+        digest.update(path.read_bytes())
     return digest.digest()
+
+
+def fingerprinted_files() -> list[Path]:
+    """Return the files of factcheck whose bytes are part of every cache key."""
+    found: list[Path] = []
+    for part in map(_PACKAGE.joinpath, _COMPILED_BY):
+        found += [part] if part.is_file() else sorted(part.rglob("*"))
+    return [p for p in found if p.suffix in (".py", ".yaml") and "__pycache__" not in p.parts]
 
 
 def _size(name: str) -> int:

@@ -24,14 +24,14 @@ import datetime as dt
 from collections.abc import Iterable, Set
 from typing import TypeVar
 
-from factcheck.claims import OrdinalValue, PlaceValue, Stated
+from factcheck.claims import EVENT_ATTRIBUTES, OrdinalValue, PlaceValue, Stated
 from factcheck.extract.phrases import fold
 from factcheck.reference.model import DateFact, Entity, NumberFact, RefFact, TextFact
 from factcheck.values import DateValue
 
 K = TypeVar("K")
 
-INDEXED = ("date", "ordinal", "place")
+INDEXED = EVENT_ATTRIBUTES
 _ALL_MONTHS = frozenset(range(1, 13))
 _NOTHING: frozenset[str] = frozenset()
 
@@ -43,7 +43,10 @@ class CandidateIndex:
         months: dict[tuple[str, int], set[str]] = {}
         numbers: dict[tuple[str, float], set[str]] = {}
         places: dict[tuple[str, str], set[str]] = {}
+        events: set[str] = set()
         for entity in entities:
+            if any(a in entity.facts for a in INDEXED):
+                events.add(entity.id)
             for attribute in INDEXED:
                 fact = entity.facts.get(attribute)
                 if fact is None:
@@ -61,6 +64,8 @@ class CandidateIndex:
         self._months = _frozen(months)
         self._numbers = _frozen(numbers)
         self._places = _frozen(places)
+        # The entities a trigger frame may choose among: those with an event attribute.
+        self.events = frozenset(events)
 
     def __call__(self, attribute: str, value: Stated) -> Set[str] | None:
         """Return the entities ``value`` could agree with for ``attribute`` (None: any of them)."""

@@ -17,6 +17,14 @@ from factcheck.rules.base import Judgement, Rule
 from factcheck.values import Span
 
 
+class RuleError(Exception):
+    """A rule's code raised on a document: the file's internal error names the rule."""
+
+    def __init__(self, rule: str, cause: Exception) -> None:
+        super().__init__(f'rule "{rule}" failed: {cause!r}')
+        self.rule = rule
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     """A claim with its verdict and the rule that gave it (None when no rule applies)."""
@@ -68,8 +76,11 @@ class Checker:
         lexicon: Lexicon | None = None,
         candidates: CandidateIndex | None = None,
     ) -> None:
-        """Prepare checking against ``reference``; ``lexicon`` and ``candidates`` are built
-        from it unless given (a reference cache keeps them built, see `factcheck.cache`)."""
+        """Prepare to check documents against ``reference`` with ``rules``.
+
+        ``lexicon`` and ``candidates`` are built from the reference set unless given (the
+        reference cache keeps them built, see `factcheck.cache`).
+        """
         self.reference = reference
         self.rules = [r for r in rules if r.spec.enabled]
         cue_specs = [
@@ -84,14 +95,17 @@ class Checker:
             if r.spec.cues and r.spec.attribute
         ]
         self.builder = ClaimBuilder(
-            lexicon or Lexicon(reference),
+            lexicon if lexicon is not None else Lexicon(reference),
             _agrees,
             cue_specs,
-            candidates or CandidateIndex(reference.entities),
+            candidates if candidates is not None else CandidateIndex(reference.entities),
         )
 
     def check(self, doc: Document) -> FileReport:
-        """Return the claims, verdicts and findings of one document."""
+        """Return the claims, verdicts and findings of one document.
+
+        An exception raised inside a rule is raised again as a `RuleError` naming the rule.
+        """
         results = [self._judge(c) for c in self.builder.claims(doc)]
         findings = [self._finding(doc, r) for r in results if r.verdict is Verdict.CONTRADICTED]
         findings += self._reviews(doc, results)
@@ -104,21 +118,31 @@ class Checker:
         pairs = [(r.claim, r.verdict) for r in results]
         out: list[Finding] = []
         for rule in self.rules:
-            scan = getattr(rule.kind, "scan", None)
-            if scan is not None:
-                out += [
-                    self._text_finding(doc, rule, *hit) for hit in scan(rule, doc.text, doc.regions)
-                ]
-            review = getattr(rule.kind, "review", None)
-            if review is None:
-                continue
-            for later, earlier in review(rule, pairs):
-                line, _ = doc.position(earlier.span.start)
-                other = earlier.span.text(doc.text)
-                judgement = Judgement(Verdict.CONTRADICTED, f"{other} (line {line})")
-                result = Result(later, Verdict.CONTRADICTED, rule, judgement)
-                finding = self._finding(doc, result)
-                out.append(dataclasses.replace(finding, related=(earlier.span,)))
+            try:
+                out += self._review(doc, rule, pairs)
+            except Exception as exc:
+                raise RuleError(rule.id, exc) from exc
+        return out
+
+    def _review(
+        self, doc: Document, rule: Rule, pairs: list[tuple[Claim, Verdict]]
+    ) -> list[Finding]:
+        """Return the findings of one article-wide rule (none for a kind that judges claims)."""
+        out: list[Finding] = []
+        scan = getattr(rule.kind, "scan", None)
+        if scan is not None:
+            hits = scan(rule, doc.text, doc.regions)
+            out += [self._text_finding(doc, rule, *hit) for hit in hits]
+        review = getattr(rule.kind, "review", None)
+        if review is None:
+            return out
+        for later, earlier in review(rule, pairs):
+            line, _ = doc.position(earlier.span.start)
+            other = earlier.span.text(doc.text)
+            judgement = Judgement(Verdict.CONTRADICTED, f"{other} (line {line})")
+            result = Result(later, Verdict.CONTRADICTED, rule, judgement)
+            finding = self._finding(doc, result)
+            out.append(dataclasses.replace(finding, related=(earlier.span,)))
         return out
 
     def _text_finding(self, doc: Document, rule: Rule, span: Span, wanted: str) -> Finding:
@@ -136,9 +160,12 @@ class Checker:
         if entity is None and (claim.entity is not None or claim.candidates):
             return Result(claim, Verdict.UNVERIFIABLE, None, Judgement(Verdict.UNVERIFIABLE))
         for rule in self.rules:
-            if rule.applies(claim, entity):
-                judgement = rule.kind.judge(rule, claim, entity)
-                return Result(claim, judgement.verdict, rule, judgement)
+            try:
+                if rule.applies(claim, entity):
+                    judgement = rule.kind.judge(rule, claim, entity)
+                    return Result(claim, judgement.verdict, rule, judgement)
+            except Exception as exc:
+                raise RuleError(rule.id, exc) from exc
         return Result(claim, Verdict.UNVERIFIABLE, None, Judgement(Verdict.UNVERIFIABLE))
 
     def _finding(self, doc: Document, result: Result) -> Finding:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from factcheck.document import Document
 from factcheck.extract.dates import DateMention, find_dates
@@ -224,9 +225,22 @@ _LIFE_NOUNS = _words("birthday birth date birthplace death age")
 # Whether a stated value agrees with an entity's fact; the rules stage supplies it, so that
 # choosing among candidates uses exactly the comparison that later judges the claim.
 Agrees = Callable[[Entity, str, Stated], bool]
-# The entities a stated value could agree with (a superset of those `Agrees` accepts), or None
-# when any of them could; with it a trigger frame judges a few candidates instead of thousands.
-Shortlist = Callable[[str, Stated], AbstractSet[str] | None]
+
+
+class Shortlist(Protocol):
+    """An index over a reference set that spares a trigger frame judging thousands of entities.
+
+    `factcheck.candidates.CandidateIndex` is the one factcheck builds.
+    """
+
+    @property
+    def events(self) -> AbstractSet[str]:
+        """Return the entities with any of the EVENT_ATTRIBUTES (as `_is_event` finds them)."""
+        ...
+
+    def __call__(self, attribute: str, value: Stated) -> AbstractSet[str] | None:
+        """Return a superset of the entities ``value`` agrees with, or None for any of them."""
+        ...
 
 
 class ClaimBuilder:
@@ -323,6 +337,8 @@ class ClaimBuilder:
                 )
 
     def _is_event(self, entity_id: str) -> bool:
+        if self.shortlist is not None:
+            return entity_id in self.shortlist.events  # no entity decoded from a cache
         entity = self.reference.get(entity_id)
         return entity is not None and any(a in entity.facts for a in EVENT_ATTRIBUTES)
 

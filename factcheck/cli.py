@@ -219,6 +219,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("factcheck: interrupted; no report was written", file=sys.stderr)
         return 130
+    except MemoryError:
+        print(
+            "factcheck: out of memory: the inputs are too large; no report was written",
+            file=sys.stderr,
+        )
+        return 2
     except BrokenPipeError:  # the reader (| head) has gone: stop quietly, as cat does
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

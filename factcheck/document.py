@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 import re
@@ -16,7 +17,17 @@ from factcheck.markup.html import html_prose
 from factcheck.markup.markdown import markdown_prose
 from factcheck.values import LineIndex, Span
 
-_BOM = b"\xef\xbb\xbf"
+# Byte order marks and the encodings they announce. UTF-32's come first: UTF-32LE's mark
+# begins with UTF-16LE's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Larger than any article: a file that never ends (a link to /dev/zero) is refused, not read.
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _HTML_SUFFIXES = (".html", ".htm")
 
@@ -122,18 +133,31 @@ class Document:
 
 
 def decode(data: bytes, path: str) -> str:
-    """Decode UTF-8 bytes (a leading BOM is dropped), failing at the first bad byte."""
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
+    """Decode an article's bytes: UTF-8, or UTF-16 or UTF-32 when a byte order mark says so.
+
+    The mark is dropped. Decoding fails at the first byte not valid in the encoding, and at a
+    NUL character: a text file has none, so the file is binary (or UTF-16 without a mark) and
+    is skipped.
+    """
+    encoding = "utf-8"
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom) :], name
+            break
     try:
-        return data.decode("utf-8")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        before = data[: exc.start].decode("utf-8")
-        line, column = LineIndex(before).position(len(before))
-        message = f"not valid UTF-8 (byte 0x{data[exc.start]:02x})"
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            message += ": the file looks like UTF-16; save it as UTF-8"
-        raise FactcheckError([Problem(path, line, column, message)]) from None
+        if encoding != "utf-8" or b"\x00" not in data:
+            before = data[: exc.start].decode(encoding, "replace")
+            label = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+            message = f"not valid {label} (byte 0x{data[exc.start]:02x})"
+            raise _problem(path, before, len(before), message) from None
+        text = data.decode(encoding, "replace")  # a NUL byte tells more than a bad byte does
+    nul = text.find("\x00")
+    if nul >= 0:
+        message = "NUL byte: a binary file (or UTF-16 without a byte order mark); skipped"
+        raise _problem(path, text[:nul], nul, message)
+    return text
 
 
 def load_document(path: str, data: bytes | None = None, date: dt.date | None = None) -> Document:
@@ -182,7 +206,10 @@ def _read(path: str) -> bytes:
     else:
         try:
             with open(path, "rb") as handle:
-                return handle.read()
+                data = handle.read(MAX_ARTICLE_BYTES + 1)
+            if len(data) <= MAX_ARTICLE_BYTES:
+                return data
+            message = f"more than {MAX_ARTICLE_BYTES >> 20} MB: too large for an article; skipped"
         except FileNotFoundError:
             message = "file not found; check the path (use - to read standard input)"
         except PermissionError:

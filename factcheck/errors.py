@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+# Characters a terminal acts on instead of showing: C0 and C1 controls (ESC starts the
+# sequences that recolour, retitle or clear it) and the bidirectional overrides and isolates
+# that make text display in an order other than the one it is read in ("Trojan Source").
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +23,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{printable(self.path)}:{self.line}:{self.column}: {printable(self.message)}"
 
 
 class FactcheckError(Exception):
@@ -43,3 +49,17 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return ``' (did you mean "x"?)'`` for the closest choice, or an empty string."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+def printable(text: str) -> str:
+    """Return ``text`` with each control or bidirectional formatting character escaped.
+
+    Article text, file names and values from files reach terminals and CI logs: escaped as
+    ``\\x1b`` or ``\\u202e``, they can neither act on the terminal nor split a message line.
+    """
+    return _UNPRINTABLE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

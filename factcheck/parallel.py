@@ -1,18 +1,23 @@
 """Checks many articles, on one process or several, yielding results in the input's order.
 
-With ``jobs`` above 1 a process pool checks the files: each worker builds its
-checker once, in its initializer, from the reference cache (`factcheck.cache`),
-and sends back each file's report. At most a few files per worker are in flight
-at a time, so the parent never holds more than those beyond what it has been
-handed. Reports travel as pickles in which every rule is named by its id: a rule
-holds its kind's module, which does not pickle, and the parent has the same rules.
+With ``jobs`` above 1 a process pool checks the files, a few at a time. Each
+worker gets its checker once, in its initializer: forked from the parent (the
+default on Linux) it shares the parent's, already loaded; otherwise it builds
+its own from the reference cache (`factcheck.cache`). At most a few batches per
+worker are in flight, so the parent never holds more than those beyond what it
+has been handed. Reports travel as pickles in which every rule is named by its
+id: a rule holds its kind's module, which does not pickle, and the parent has
+the same rules.
 """
 
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
+import gc
 import io
+import itertools
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,8 +32,10 @@ if TYPE_CHECKING:
 Task: TypeAlias = tuple[str, bytes | None]
 # A file's report, or the error lines that stand for it.
 Outcome: TypeAlias = "FileReport | list[str]"
-# Files in flight per worker: enough to keep every worker busy, few enough to bound memory.
-_IN_FLIGHT = 4
+# Files sent to a worker at a time, and batches in flight per worker: enough to keep every
+# worker busy and the cost of each exchange small, few enough to bound memory.
+_BATCH = 4
+_IN_FLIGHT = 2
 
 
 def setup_checker(
@@ -51,6 +58,7 @@ def setup_checker(
 
 def check_one(checker: Checker, task: Task, published: dt.date | None) -> Outcome:
     """Check one input; a file that cannot be read or crashes the checker gives error lines."""
+    from factcheck.check import RuleError
     from factcheck.document import load_document
     from factcheck.errors import FactcheckError
 
@@ -62,7 +70,8 @@ def check_one(checker: Checker, task: Task, published: dt.date | None) -> Outcom
     try:
         return checker.check(doc)
     except Exception as exc:  # one file's crash must not lose the others' results
-        return [f"{doc.path}:1:1: internal error while checking: {exc!r} (please report this)"]
+        what = str(exc) if isinstance(exc, RuleError) else repr(exc)
+        return [f"{doc.path}:1:1: internal error while checking: {what} (please report this)"]
 
 
 def check_all(
@@ -75,59 +84,119 @@ def check_all(
 ) -> Iterator[Outcome]:
     """Yield the outcome of every task, in order, checked here or on ``jobs`` processes.
 
-    With one job ``checker`` checks (``setup()`` builds it if not given); with more, each
-    worker calls ``setup``, which must pickle (a module-level function or a partial of one).
-    ``rules`` are the rules the checker applies, to restore them in the reports.
+    With one job ``checker`` checks (``setup()`` builds it if not given). With more, a
+    worker forked from this process uses ``checker`` as it inherited it; one started
+    afresh (another start method) calls ``setup``, which must pickle (a module-level
+    function or a partial of one). ``rules`` are the rules the checker applies, to restore
+    them in the reports.
+
+    What is loaded by then (the compiled reference above all: a million objects for 100k
+    entities) is moved out of the cyclic garbage collector's sight with `gc.freeze` for
+    the run, so that its collections, which checking triggers again and again, do not walk
+    it each time.
     """
-    if jobs <= 1:
-        local = checker if checker is not None else setup() if setup is not None else None
-        if local is None:
-            raise ValueError("check_all needs a checker or a setup")
-        for task in tasks:
-            yield check_one(local, task, published)
-        return
+    gc.freeze()
+    try:
+        if jobs <= 1:
+            local = checker if checker is not None else setup() if setup is not None else None
+            if local is None:
+                raise ValueError("check_all needs a checker or a setup")
+            for task in tasks:
+                yield check_one(local, task, published)
+        else:
+            yield from _check_on_pool(tasks, published, rules, checker, setup, jobs)
+    finally:
+        gc.unfreeze()
+
+
+def _check_on_pool(
+    tasks: Iterable[Task],
+    published: dt.date | None,
+    rules: Sequence[Rule],
+    checker: Checker | None,
+    setup: Callable[[], Checker] | None,
+    jobs: int,
+) -> Iterator[Outcome]:
+    """Yield the outcomes of `check_all` checked on ``jobs`` processes, in input order."""
     if setup is None:
         raise ValueError("checking on several processes needs a setup for the workers")
     by_id = {rule.id: rule for rule in rules}
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(setup,)) as pool:
-        pending: collections.deque[Future[bytes]] = collections.deque()
-        for task in tasks:
-            pending.append(pool.submit(_work, task, published))
-            if len(pending) >= jobs * _IN_FLIGHT:
-                yield _decode(pending.popleft().result(), by_id)
-        while pending:
-            yield _decode(pending.popleft().result(), by_id)
+    if checker is not None:
+        _WORKER["checker"] = checker  # what a forked worker finds already there
+    try:
+        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(setup,)) as pool:
+            pending: collections.deque[Future[bytes]] = collections.deque()
+            for batch in _batches(tasks, _BATCH):
+                pending.append(pool.submit(_work, batch, published))
+                if len(pending) >= jobs * _IN_FLIGHT:
+                    yield from _decode(pending.popleft().result(), by_id)
+            while pending:
+                yield from _decode(pending.popleft().result(), by_id)
+    finally:
+        _WORKER.clear()
+
+
+def _batches(tasks: Iterable[Task], size: int) -> Iterator[tuple[Task, ...]]:
+    """Yield ``tasks`` in tuples of ``size`` (the last one shorter), reading them lazily."""
+    it = iter(tasks)
+    while batch := tuple(itertools.islice(it, size)):
+        yield batch
 
 
 _WORKER: dict[str, Checker] = {}
 
 
 def _start_worker(setup: Callable[[], Checker]) -> None:
-    _WORKER["checker"] = setup()
+    if "checker" not in _WORKER:
+        _WORKER["checker"] = setup()
+    gc.freeze()
 
 
-def _work(task: Task, published: dt.date | None) -> bytes:
+def _work(batch: Sequence[Task], published: dt.date | None) -> bytes:
     out = io.BytesIO()
-    _RulePickler(out).dump(check_one(_WORKER["checker"], task, published))
+    _ReportPickler(out).dump([check_one(_WORKER["checker"], task, published) for task in batch])
     return out.getvalue()
 
 
-def _decode(data: bytes, rules: Mapping[str, Rule]) -> Outcome:
-    outcome: Outcome = _RuleUnpickler(io.BytesIO(data), rules).load()
-    return outcome
+def _decode(data: bytes, rules: Mapping[str, Rule]) -> list[Outcome]:
+    outcomes: list[Outcome] = _RuleUnpickler(io.BytesIO(data), rules).load()
+    return outcomes
 
 
-class _RulePickler(pickle.Pickler):
-    """Pickles a report with each rule replaced by its id."""
+class _ReportPickler(pickle.Pickler):
+    """Pickles reports with each rule replaced by its id, and dataclasses as calls.
+
+    A dataclass with slots otherwise goes through Python-level ``__getstate__`` and
+    ``__setstate__``; as a call of its class with its fields it pickles and unpickles
+    about a third faster, and the parent unpickles every report of the run.
+    """
 
     def __init__(self, file: io.BytesIO) -> None:
         from factcheck.rules.base import Rule
 
         super().__init__(file, pickle.HIGHEST_PROTOCOL)
         self._rule = Rule
+        self._fields: dict[type, tuple[str, ...] | None] = {}
 
     def persistent_id(self, obj: object) -> str | None:
         return obj.id if isinstance(obj, self._rule) else None
+
+    def reducer_override(self, obj: object) -> Any:
+        cls = type(obj)
+        names = self._fields.get(cls, ())
+        if names == ():
+            names = self._fields[cls] = _init_fields(cls)
+        if names is None:
+            return NotImplemented
+        return cls, tuple(getattr(obj, name) for name in names)
+
+
+def _init_fields(cls: type) -> tuple[str, ...] | None:
+    """Return a dataclass's fields if calling it with their values rebuilds an instance."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    fields = dataclasses.fields(cls)
+    return tuple(f.name for f in fields) if all(f.init for f in fields) else None
 
 
 class _RuleUnpickler(pickle.Unpickler):

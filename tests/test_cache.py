@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import reference_yaml, world
-from factcheck.cache import CachedReferenceSet, Compiled, compile_reference
+from factcheck.cache import CachedReferenceSet, Compiled, compile_reference, fingerprinted_files
 from factcheck.document import load_document
 from factcheck.rules.loader import load_rules, shipped_rule_files
 from tests.conftest import ROOT
@@ -120,3 +120,11 @@ def test_cli_writes_the_cache_and_no_cache_leaves_it_alone(tmp_path: Path) -> No
     assert not bypass.exists()
     assert first.stdout == second.stdout == uncached.stdout
     assert json.loads(first.stdout)["files"][0]["path"].endswith("a.txt")
+
+
+def test_the_key_covers_the_code_that_builds_and_defines_the_cached_objects() -> None:
+    names = {p.relative_to(ROOT / "factcheck").as_posix() for p in fingerprinted_files()}
+    expected = {"cache.py", "candidates.py", "values.py", "reference/loader.py"}
+    expected |= {"reference/model.py", "extract/mentions.py", "extract/phrases.py"}
+    expected |= {"extract/places.py", "extract/spelling.py", "data/places.yaml"}
+    assert expected <= names

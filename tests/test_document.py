@@ -14,6 +14,7 @@ from factcheck.errors import FactcheckError
 from factcheck.values import Span
 
 FEB_9 = dt.date(2019, 2, 9)
+_BINARY = "a binary file (or UTF-16 without a byte order mark); skipped"
 
 
 def _problem(exc: pytest.ExceptionInfo[FactcheckError]) -> tuple[int, int, str]:
@@ -38,6 +39,9 @@ def _region_texts(doc: Document) -> list[str]:
         (b"\xef\xbb\xbf", ""),
         (b"", ""),
         ("Séoul talks – “on track”".encode(), "Séoul talks – “on track”"),
+        ("Séoul\r\ntalks".encode("utf-16"), "Séoul\r\ntalks"),
+        (b"\xfe\xff" + "Séoul 🙂".encode("utf-16-be"), "Séoul 🙂"),
+        ("Séoul 🙂".encode("utf-32"), "Séoul 🙂"),
     ],
 )
 def test_decode(data: bytes, expected: str) -> None:
@@ -52,12 +56,10 @@ def test_decode(data: bytes, expected: str) -> None:
         (b"one\r\ntwo\r\nt\xc3", 3, 2, "not valid UTF-8 (byte 0xc3)"),
         (b"old\rmac\xa0", 2, 4, "not valid UTF-8 (byte 0xa0)"),
         ("é".encode() + b"\xe2\x82 end", 1, 2, "not valid UTF-8 (byte 0xe2)"),
-        (
-            "hi".encode("utf-16"),
-            1,
-            1,
-            "not valid UTF-8 (byte 0xff): the file looks like UTF-16; save it as UTF-8",
-        ),
+        (b"\xff\xfeh\x00\n\x00\x00\xd8", 2, 1, "not valid UTF-16 (byte 0x00)"),
+        (b"one\ntw\x00o\xff", 2, 3, f"NUL byte: {_BINARY}"),
+        (b"\x89PNG\r\n\x1a\n\x00", 3, 1, f"NUL byte: {_BINARY}"),
+        ("hi".encode("utf-16-le"), 1, 2, f"NUL byte: {_BINARY}"),
     ],
 )
 def test_decode_rejects_invalid_utf8(data: bytes, line: int, column: int, message: str) -> None:

@@ -28,7 +28,7 @@ def test_json_is_byte_identical_for_one_and_two_jobs(tmp_path: Path) -> None:
     articles.mkdir()
     for n in range(12):
         (articles / f"{n:02d}.txt").write_text(article(small, n, words=150).text, "utf-8")
-    (articles / "05.txt").write_bytes(b"\xff\xfe not UTF-8")  # an input error keeps its place
+    (articles / "05.txt").write_bytes(b"not UTF-8 \xff")  # an input error keeps its place
     base = ["--facts", facts, "--format", "json", "--cache-dir", tmp_path / "cache", articles]
     one = _cli(*base, "--jobs", "1")
     two = _cli(*base, "--jobs", "2")

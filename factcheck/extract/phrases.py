@@ -128,6 +128,8 @@ class PhraseMatcher(Generic[T]):
         stop = len(text) if end is None else end
         starts, ends, words = _tokens(text, start, stop)
         longest = self._longest
+        if longest.keys().isdisjoint(words):
+            return  # most sentences name no title, trigger or place: one set test says so
         n = len(words)
         after = 0  # the first token not yet inside a match
         for i in [i for i, w in enumerate(words) if w in longest]:

@@ -24,7 +24,6 @@ import math
 import os
 import re
 from collections.abc import Collection, Iterator, Sequence
-from pathlib import Path
 
 import yaml
 from pydantic import BaseModel
@@ -66,6 +65,9 @@ _KIND_NAMES = {
     "null": "empty",
     "timestamp": "a date",
 }
+# Far more than loads in any machine's memory: a file that never ends (a link to /dev/zero)
+# is refused after this many bytes instead of being read until memory runs out.
+MAX_FILE_BYTES = 256 * 1024 * 1024
 # Numbers written in YAML 1.1's other forms (0x1F, 1_000, 1:30) convert as PyYAML converts them.
 _CONSTRUCTOR = SafeConstructor()
 
@@ -203,9 +205,14 @@ def _reference_files(paths: Sequence[str | os.PathLike[str]], problems: list[Pro
 def _read_text(path: str, problems: list[Problem]) -> str | None:
     """Return the file's text, or None after recording why it cannot be read."""
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except (OSError, ValueError) as e:  # ValueError: a path with a NUL character
         problems.append(Problem(path, 1, 1, f"cannot read file: {getattr(e, 'strerror', e)}"))
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        message = f"more than {MAX_FILE_BYTES >> 20} MB: too large for a reference file"
+        problems.append(Problem(path, 1, 1, message))
         return None
     data = data.removeprefix(codecs.BOM_UTF8)
     try:

@@ -95,8 +95,12 @@ def compose(text: str) -> Node | None:
     try:
         return _compose(text)
     except yaml.MarkedYAMLError as e:
-        line, column = _position(e.problem_mark or e.context_mark)
+        mark = e.problem_mark or e.context_mark
+        line, column = _position(mark)
         problem = e.problem or e.context or "not valid YAML"
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            # libyaml's "found character that cannot start any token" does not say which.
+            problem = "a tab where YAML does not allow one; indent with spaces"
         raise ComposeError(line, column, f"YAML syntax error: {problem}") from None
     except yaml.reader.ReaderError as e:
         line, column = LineIndex(text).position(e.position)
@@ -157,6 +161,7 @@ def _compose(text: str) -> Node | None:
 class _Mark(Protocol):
     """A position in the text, as libyaml's and PyYAML's marks both give it (0-based)."""
 
+    index: int
     line: int
     column: int
 

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from factcheck.check import FileReport, Finding, Result
 from factcheck.compare import Verdict
+from factcheck.errors import printable
 from factcheck.reporters.base import Run, reference_of, summary
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
@@ -22,7 +23,9 @@ class RichReporter:
     """Renders findings as ``file:line:col`` diagnostics with the wrong words underlined.
 
     ``verbose`` adds a line for every supported and unverifiable claim; ``quiet`` leaves out
-    everything but the diagnostics (the header, date notes and summary).
+    everything but the diagnostics (the header, date notes and summary). Text from articles
+    and reference files is shown with its control characters escaped
+    (`factcheck.errors.printable`), so that it cannot act on the terminal.
     """
 
     def __init__(self, color: bool = False, verbose: bool = False, quiet: bool = False) -> None:
@@ -44,13 +47,13 @@ class RichReporter:
         facts = ", ".join(run.facts) or "(none)"
         note = " (the shipped sample; pass --facts for your own)" if run.facts_are_sample else ""
         if not self.quiet:
-            console.print(Text(f"factcheck: reference set {facts}{note}", style="dim"))
+            console.print(Text(f"factcheck: reference set {_flat(facts)}{note}", style="dim"))
         for report in run.files:
             if report.document.published is None and not self.quiet:
                 console.print(
                     Text(
-                        f"{report.document.path}: publication date unknown; claims that depend "
-                        "on it are unverifiable (pass --date YYYY-MM-DD)",
+                        f"{_flat(report.document.path)}: publication date unknown; claims "
+                        "that depend on it are unverifiable (pass --date YYYY-MM-DD)",
                         style="yellow",
                     )
                 )
@@ -78,10 +81,10 @@ def _diagnostic(console: Console, report: FileReport, finding: Finding) -> None:
     doc = report.document
     line, column = doc.position(finding.span.start)
     head = Text()
-    head.append(f"{doc.path}:{line}:{column}: ", style="bold")
+    head.append(f"{_flat(doc.path)}:{line}:{column}: ", style="bold")
     head.append(finding.severity, style=_STYLE.get(finding.severity, "bold"))
     head.append(f" [{finding.rule}] ")
-    head.append(finding.message, style="bold")
+    head.append(_flat(finding.message), style="bold")
     console.print(head)
     sentence = finding.sentence
     start = max(sentence.start, finding.span.start - _CONTEXT)
@@ -103,13 +106,13 @@ def _diagnostic(console: Console, report: FileReport, finding: Finding) -> None:
     ref = reference_of(finding)
     if finding.expected or ref:
         said = Text("    reference: ", style="dim")
-        said.append(finding.expected or "", style="green")
+        said.append(_flat(finding.expected or ""), style="green")
         if ref is not None:
             where = f" ({ref['file']}:{ref['line']}"
             if ref["source"]:
                 src = ref["source"] if isinstance(ref["source"], str) else ref["source"][0]
                 where += f"; {src}"
-            said.append(where + ")", style="dim")
+            said.append(_flat(where + ")"), style="dim")
         console.print(said)
 
 
@@ -118,17 +121,17 @@ def _claim(console: Console, report: FileReport, result: Result) -> None:
     doc, claim = report.document, result.claim
     line, column = doc.position(claim.span.start)
     text = Text()
-    text.append(f"{doc.path}:{line}:{column}: ", style="bold")
+    text.append(f"{_flat(doc.path)}:{line}:{column}: ", style="bold")
     text.append(result.verdict.value, style=_VERDICT_STYLE[result.verdict])
     if result.rule is not None:
         text.append(f" [{result.rule.id}]")
     who = claim.entity or " or ".join(claim.candidates) or "?"
     text.append(f" {who} {claim.attribute}: “{_flat(claim.span.text(doc.text))}”")
     if result.judgement.expected:
-        text.append(f" (reference: {result.judgement.expected})", style="dim")
+        text.append(f" (reference: {_flat(result.judgement.expected)})", style="dim")
     console.print(text)
 
 
 def _flat(text: str) -> str:
-    """Return text with each run of whitespace as one space, so a quote stays on one line."""
-    return _SPACES.sub(" ", text)
+    """Return text on one line, safe to print: whitespace runs made one space, controls escaped."""
+    return printable(_SPACES.sub(" ", text))
