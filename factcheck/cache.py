@@ -66,11 +66,11 @@ class Compiled:
     lexicon: Lexicon
     candidates: CandidateIndex
 
-    def checker(self, rules: Sequence[Rule]) -> Checker:
+    def checker(self, rules: Sequence[Rule], skip_scopes: Sequence[str] = ()) -> Checker:
         """Return a checker applying ``rules`` against this set."""
         from factcheck.check import Checker
 
-        return Checker(self.reference, rules, self.lexicon, self.candidates)
+        return Checker(self.reference, rules, self.lexicon, self.candidates, skip_scopes)
 
 
 def default_dir() -> Path:

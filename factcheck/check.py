@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,10 @@ class RuleError(Exception):
     def __init__(self, rule: str, cause: Exception) -> None:
         super().__init__(f'rule "{rule}" failed: {cause!r}')
         self.rule = rule
+
+
+# A quotation within one paragraph: straight or curly double quotes.
+_QUOTATION = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +80,16 @@ class Checker:
         rules: Sequence[Rule],
         lexicon: Lexicon | None = None,
         candidates: CandidateIndex | None = None,
+        skip_scopes: Sequence[str] = (),
     ) -> None:
         """Prepare to check documents against ``reference`` with ``rules``.
 
         ``lexicon`` and ``candidates`` are built from the reference set unless given (the
-        reference cache keeps them built, see `factcheck.cache`).
+        reference cache keeps them built, see `factcheck.cache`). ``skip_scopes`` names parts
+        of the text whose claims are not judged: ``quotations`` (a quote can't be corrected).
         """
         self.reference = reference
+        self.skip_quotations = "quotations" in skip_scopes
         self.rules = [r for r in rules if r.spec.enabled]
         cue_specs = [
             CueSpec(
@@ -106,7 +114,11 @@ class Checker:
 
         An exception raised inside a rule is raised again as a `RuleError` naming the rule.
         """
-        results = [self._judge(c) for c in self.builder.claims(doc)]
+        claims = self.builder.claims(doc)
+        if self.skip_quotations:
+            quotes = [Span(m.start(), m.end()) for m in _QUOTATION.finditer(doc.text)]
+            claims = [c for c in claims if not any(q.contains(c.span) for q in quotes)]
+        results = [self._judge(c) for c in claims]
         findings = [self._finding(doc, r) for r in results if r.verdict is Verdict.CONTRADICTED]
         findings += self._reviews(doc, results)
         unique = {(f.rule, f.span, f.entity or ""): f for f in findings}

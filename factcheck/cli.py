@@ -256,9 +256,15 @@ def _check(args: argparse.Namespace) -> int:
     rules = load_rules(rule_files, config.overrides)
     use_cache = not args.no_cache
     compiled = compile_reference(facts, cache_dir=args.cache_dir, enabled=use_cache)
-    checker = compiled.checker(rules)
+    checker = compiled.checker(rules, config.skip_scopes)
     setup = functools.partial(
-        setup_checker, facts, rule_files, config.overrides, args.cache_dir, use_cache
+        setup_checker,
+        facts,
+        rule_files,
+        config.overrides,
+        args.cache_dir,
+        use_cache,
+        config.skip_scopes,
     )
     extra = [(path, _reporter(args, fmt, to_file=True)) for fmt, path in args.report]
 

@@ -8,8 +8,8 @@ may not leave it. Command-line options override it: ``--facts`` replaces the
 configured reference set, ``--rules`` adds to the configured rules,
 ``--fail-on`` replaces the configured level.
 
-``skip-scopes`` is read, validated and shown by ``factcheck config``, but not
-applied yet: Markdown code is always skipped, quotations are still checked.
+``skip-scopes``: ``quotations`` leaves claims inside quotation marks unjudged (a
+quote can't be corrected); ``code`` is always skipped in Markdown and HTML anyway.
 """
 
 from __future__ import annotations
@@ -65,7 +65,9 @@ class ConfigModel(BaseModel):
     )
     fail_on: FailOn | None = Field(None, alias="fail-on")
     skip_scopes: list[Scope] = Field(
-        default_factory=list, alias="skip-scopes", description="not applied yet"
+        default_factory=list,
+        alias="skip-scopes",
+        description="parts of the text not checked: quotations; code (always skipped)",
     )
 
     @field_validator("facts", "rules", mode="before")
@@ -301,7 +303,7 @@ def describe(config: Config) -> str:
     ]
     notes = {
         "facts": "" if config.facts else " (none: the shipped sample reference set is used)",
-        "skip-scopes": " (not applied yet; Markdown code is always skipped)",
+        "skip-scopes": " (code in Markdown and HTML is always skipped)",
     }
     where = shown(config.file) if config.file else "none found, defaults in effect"
     lines = [f"# configuration file: {where}"]

@@ -44,6 +44,7 @@ def setup_checker(
     overrides: Mapping[str, Override] | None = None,
     cache_dir: str | None = None,
     use_cache: bool = True,
+    skip_scopes: Sequence[str] = (),
 ) -> Checker:
     """Return a checker for ``facts`` (through the reference cache) and the rules in ``rule_files``.
 
@@ -53,7 +54,7 @@ def setup_checker(
     from factcheck.rules.loader import load_rules
 
     compiled = compile_reference(facts, cache_dir=cache_dir, enabled=use_cache)
-    return compiled.checker(load_rules(rule_files, overrides))
+    return compiled.checker(load_rules(rule_files, overrides), skip_scopes)
 
 
 def check_one(checker: Checker, task: Task, published: dt.date | None) -> Outcome:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -244,3 +246,21 @@ def test_facts_validate_defaults_to_the_configured_facts(
 ) -> None:
     (project / "factcheck.yaml").write_text("facts: [facts]\n", encoding="utf-8")
     assert run(capsys, "facts", "validate") == (0, "ok: 16 entities in 1 file\n", "")
+
+
+def test_skip_scopes_quotations_leaves_quotes_unjudged(tmp_path: Path) -> None:
+    """With ``skip-scopes: [quotations]`` a wrong claim inside a quote is not reported."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        'Kim said: "Their first summit in Singapore in July was historic."\n\n'
+        "Their first summit in Singapore in July was historic.\n",
+        encoding="utf-8",
+    )
+    args = ["--date", "2019-02-09", "--format", "json", str(article)]
+    plain = subprocess.run(["factcheck", *args], capture_output=True, text=True, cwd=tmp_path)
+    (tmp_path / "factcheck.yaml").write_text("skip-scopes: [quotations]\n", encoding="utf-8")
+    skipped = subprocess.run(["factcheck", *args], capture_output=True, text=True, cwd=tmp_path)
+    lines = [f["line"] for f in json.loads(plain.stdout)["files"][0]["findings"]]
+    assert lines == [1, 3]
+    lines = [f["line"] for f in json.loads(skipped.stdout)["files"][0]["findings"]]
+    assert lines == [3]
