@@ -235,7 +235,11 @@ def _in_file(report: FileReport) -> FileReport:
 def _message(
     rule: Rule, entity: Entity | None, claim: Claim, found: str, judgement: Judgement
 ) -> str:
-    template = rule.spec.message or "{entity}: {attribute} is {expected}, not {found}"
+    template = (
+        rule.spec.message
+        or getattr(rule.kind, "message", None)  # a kind's own default wording
+        or "{entity}: {attribute} is {expected}, not {found}"
+    )
     return template.format(
         entity=entity.names[0] if entity else "the text",
         found=found,

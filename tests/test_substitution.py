@@ -82,3 +82,26 @@ def test_kind_without_options_rejects_unknown_fields(tmp_path: Path) -> None:
     with pytest.raises(FactcheckError) as info:
         load_rules([rules])
     assert info.value.lines() == [f'{rules}:5:5: unknown field "swap"']
+
+
+def test_extends_names_the_kind_and_the_kind_words_the_message(tmp_path: Path) -> None:
+    rules = tmp_path / "r.yaml"
+    rules.write_text(
+        "rules:\n  - id: house\n    extends: substitution\n    swap: {Kim Jong Un: Kim Jong-un}\n",
+        encoding="utf-8",
+    )
+    checker = Checker(load_reference([SAMPLE_FACTS]), load_rules([rules]))
+    report = checker.check(load_document("t.txt", b"Kim Jong Un arrived.", dt.date(2019, 2, 9)))
+    (finding,) = report.findings
+    assert finding.message == 'house style is "Kim Jong-un", not "Kim Jong Un"'
+
+
+def test_kind_and_extends_must_agree(tmp_path: Path) -> None:
+    rules = tmp_path / "r.yaml"
+    rules.write_text(
+        "rules:\n  - id: house\n    kind: cue\n    extends: substitution\n    swap: {a: b}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(FactcheckError) as info:
+        load_rules([rules])
+    assert 'give "kind" or "extends", not both' in info.value.lines()[0]

@@ -14,10 +14,8 @@ the file offsets it came from (a `View`), so findings point into the file.
 from __future__ import annotations
 
 import array
-import bisect
 import datetime as dt
 import html
-import html.parser
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -124,33 +122,6 @@ class _Reader(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         self.pending.append(("comment", data, []))
-
-    def close(self) -> None:
-        """Finish the page: markup left unfinished at its end runs to the end of the file.
-
-        So browsers read it, and ``html.parser`` since Python 3.11.13 (CVE-2025-6069). Older
-        versions read it as text up to the next ``>`` and try again after it, each time
-        looking for the end through the rest of the file: ``<a b='>'`` repeated a hundred
-        thousand times took hours.
-        """
-        rest = self.rawdata
-        if len(rest) > 1 and rest.startswith("<") and not self.cdata_elem and _unfinished(rest):
-            if rest.startswith("<!--"):
-                self.handle_comment(rest[4:])
-                self.updatepos(0, len(rest))
-            self.rawdata = ""
-        super().close()
-
-    def parse_html_declaration(self, i: int) -> int:
-        """Parse ``<!...>``: a marked section ``html.parser`` cannot read is a comment.
-
-        Before Python 3.13.4, ``<![ x ]]>`` makes it raise AssertionError; browsers, and newer
-        versions, read a comment up to the next ``>``.
-        """
-        try:
-            return super().parse_html_declaration(i)
-        except AssertionError:
-            return self.parse_bogus_comment(i)
 
     def updatepos(self, i: int, j: int) -> int:
         base = len(self.source) - len(self.rawdata)
@@ -286,42 +257,19 @@ class _Reader(HTMLParser):
         text = "".join(self.chars)
         view = View("".join(self.display), self.starts, self.ends)
         blocks = _blocks(text)
-        # Code spans and blocks are in order, neither overlapping: found by bisection, as is
-        # the block a directive covers, so that many of them take no more than linear time.
-        code_ends = [s.end for s in self.excluded]
         regions: list[Span] = []
         for block in blocks:
-            k = bisect.bisect_right(code_ends, block.start)
-            excluded = []
-            while k < len(self.excluded) and self.excluded[k].start < block.end:
-                excluded.append(self.excluded[k])
-                k += 1
+            excluded = [s for s in self.excluded if s.overlaps(block)]
             excluded += urls(text, block.start, block.end)
             regions += complement(text, block.start, block.end, sorted(excluded))
-        block_starts = [view.starts[b.start] for b in blocks]
         directives = []
         for span, body in self.comments:
-            k = bisect.bisect_left(block_starts, span.end)
-            target = view.span(blocks[k]) if k < len(blocks) else None
-            directive = comment_directive(body, span, target)
+            after = [view.span(b) for b in blocks if view.starts[b.start] >= span.end]
+            directive = comment_directive(body, span, after[0] if after else None)
             if directive is not None:
                 directives.append(directive)
         published = next((self.dates[k] for k in _DATE_KEYS if k in self.dates), None)
         return HtmlProse(text, tuple(regions), view, tuple(directives), published)
-
-
-def _unfinished(rest: str) -> bool:
-    """Tell whether the markup opening ``rest``, which ``html.parser`` left unfinished, never ends.
-
-    The parser stops at a comment, declaration or end tag only when nothing after it ends
-    it; at a start tag also for some malformed attributes, so its attributes must run on to
-    the end of the file.
-    """
-    tag = getattr(html.parser, "locatestarttagend_tolerant", None)
-    if tag is None or not rest[1].isascii() or not rest[1].isalpha():
-        return True  # a comment, declaration or end tag stops the parser only at the end
-    match = tag.match(rest)
-    return match is None or match.end() == len(rest)
 
 
 def _blocks(text: str) -> list[Span]:

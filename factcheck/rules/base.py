@@ -79,6 +79,7 @@ class RuleSpec(BaseModel):
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     kind: str | None = None
+    extends: str | None = Field(None, description='the kind, Vale-style ("extends: cue")')
     attribute: str | None = None
     select: Select = Field(default_factory=Select)
     cues: list[str] | None = None
@@ -100,6 +101,15 @@ class RuleSpec(BaseModel):
                 known = ", ".join("{" + p + "}" for p in sorted(PLACEHOLDERS))
                 raise ValueError(f'unknown placeholder "{{{name}}}" (use {known})')
         return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _extends_names_the_kind(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("extends") is not None:
+            if data.get("kind") is not None and data["kind"] != data["extends"]:
+                raise ValueError('give "kind" or "extends", not both')
+            data = {**data, "kind": data["extends"]}
+        return data
 
     @model_validator(mode="after")
     def _attribute_when_needed(self) -> RuleSpec:

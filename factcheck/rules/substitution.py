@@ -37,6 +37,7 @@ from factcheck.rules.base import Judgement, Rule
 from factcheck.values import Span
 
 name = "substitution"
+message = 'house style is "{expected}", not "{found}"'
 
 
 class Options(BaseModel):
