@@ -230,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-class _Terminated(Exception):
+class _Terminated(BaseException):
     """Raised by the SIGTERM handler so the run unwinds like an interrupt (exit 143)."""
 
 

@@ -25,10 +25,11 @@ from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from yaml.constructor import SafeConstructor
 
 from factcheck.errors import FactcheckError, Problem
 from factcheck.rules.base import OneOrMany, Override, Severity
-from factcheck.rules.loader import locate, validation_problems
+from factcheck.rules.loader import locate, validation_problems, yaml_problem
 
 CONFIG_NAME = "factcheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -161,19 +162,18 @@ def _read(path: Path, required_table: bool) -> Config:
 def _read_yaml(path: Path, text: str) -> Config:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise FactcheckError(
-            [Problem(str(path), line, col, f"YAML error: {exc.problem}")]
-        ) from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise FactcheckError([yaml_problem(str(path), text, exc)]) from None
     if root is None:
         return Config(file=path)
     if not isinstance(root, yaml.MappingNode):
         m = root.start_mark
         message = "the configuration must be a mapping of keys to values"
         raise FactcheckError([Problem(str(path), m.line + 1, m.column + 1, message)])
-    data = yaml.safe_load(yaml.serialize(root))
+    try:
+        data = SafeConstructor().construct_document(root)
+    except yaml.YAMLError as exc:  # a tag such as !!python/object: refused, never run
+        raise FactcheckError([yaml_problem(str(path), text, exc)]) from None
     return _build(path, data, functools.partial(locate, root))
 
 

@@ -19,6 +19,8 @@ from pathlib import Path, PurePosixPath
 
 import pathspec
 
+from factcheck.errors import FactcheckError
+
 DEFAULT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _IGNORE_FILE = ".gitignore"
 
@@ -30,8 +32,8 @@ def expand(
     exclude: Sequence[str] = (),
 ) -> list[str]:
     """Return the files to check for ``paths``; a directory with none adds to ``errors``."""
-    included = pathspec.GitIgnoreSpec.from_lines(include) if include else None
-    excluded = pathspec.GitIgnoreSpec.from_lines(exclude)
+    included = _globs("--include", include) if include else None
+    excluded = _globs("--exclude", exclude)
     out: dict[str, None] = {}
     for raw in paths:
         if raw == "-" or not os.path.isdir(raw):
@@ -44,6 +46,23 @@ def expand(
         for path in found:
             out.setdefault(path)
     return list(out)
+
+
+def _globs(option: str, patterns: Sequence[str]) -> pathspec.GitIgnoreSpec:
+    """Compile the globs given with ``option``; one that git cannot read is a usage error."""
+    for pattern in patterns:
+        if not _readable(pattern):
+            raise FactcheckError(f'{option} "{pattern}": not a glob in .gitignore syntax')
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def _readable(pattern: str) -> bool:
+    """Tell whether ``pattern`` is a glob in .gitignore syntax (``\\`` alone is not)."""
+    try:
+        pathspec.GitIgnoreSpec.from_lines([pattern])
+    except ValueError:
+        return False
+    return True
 
 
 def _walk(
@@ -100,7 +119,10 @@ class _Ignores:
             lines = (directory / _IGNORE_FILE).read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             return
-        self.specs[directory] = pathspec.GitIgnoreSpec.from_lines(lines)
+        try:
+            self.specs[directory] = pathspec.GitIgnoreSpec.from_lines(lines)
+        except ValueError:  # a line git cannot read either: left out, as git leaves it
+            self.specs[directory] = pathspec.GitIgnoreSpec.from_lines(filter(_readable, lines))
 
     def ignored(self, path: Path, directory: bool) -> bool:
         """Tell whether git would ignore ``path``: the deepest ignore file that decides wins."""

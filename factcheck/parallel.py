@@ -68,6 +68,8 @@ def check_one(checker: Checker, task: Task, published: dt.date | None) -> Outcom
         doc = load_document(path, data, published)
     except FactcheckError as exc:
         return exc.lines()
+    except Exception as exc:  # a markup reader's crash on one file must not lose the others
+        return [f"{path}:1:1: internal error while reading: {exc!r} (please report this)"]
     try:
         return checker.check(doc)
     except Exception as exc:  # one file's crash must not lose the others' results

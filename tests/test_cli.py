@@ -7,11 +7,17 @@ import os
 import shutil
 import signal
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
-from factcheck import cli
+from factcheck import cli, document
+from factcheck.check import Checker
+from factcheck.claims import Claim
+from factcheck.rules import attribute, consistency
 from tests.conftest import ROOT, SHARED
 
 EXAMPLE = ROOT / "examples" / "envoy-returns.txt"
@@ -220,3 +226,116 @@ def test_signals_exit_with_a_message(
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert f"factcheck: {word}; no report was written" in capsys.readouterr().err
+
+
+# --- nothing lost --------------------------------------------------------------------------
+
+
+def _kill(signum: int) -> Callable[..., None]:
+    """Return a stand-in that sends this process ``signum``, as a user's kill would."""
+
+    def kill(*args: object) -> None:
+        os.kill(os.getpid(), signum)
+
+    return kill
+
+
+@pytest.mark.parametrize("phase", ["checking", "writing"])
+@pytest.mark.parametrize(
+    ("signum", "code", "word"),
+    [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")],
+)
+def test_a_signal_leaves_the_previous_reports_intact(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    phase: str,
+    signum: int,
+    code: int,
+    word: str,
+) -> None:
+    out, sarif = tmp_path / "report.json", tmp_path / "report.sarif"
+    out.write_text("the previous report", encoding="utf-8")
+    sarif.write_text("the previous SARIF", encoding="utf-8")
+    if phase == "checking":
+        monkeypatch.setattr(Checker, "check", _kill(signum))
+    else:  # between writing the new report's bytes and renaming it over the old one
+        monkeypatch.setattr(os, "fsync", _kill(signum))
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        args = ["--no-cache", "--format", "json", "-o", str(out), f"--report=sarif={sarif}"]
+        assert cli.main([*args, str(EXAMPLE)]) == code
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert out.read_text(encoding="utf-8") == "the previous report"
+    assert sarif.read_text(encoding="utf-8") == "the previous SARIF"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json", "report.sarif"]
+    assert f"factcheck: {word}; no report was written" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("module", "function", "rule"),
+    [(attribute, "judge", "event-date"), (consistency, "review", "internal-consistency")],
+)
+def test_a_crash_in_a_rule_is_an_internal_error_of_that_file_only(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    module: ModuleType,
+    function: str,
+    rule: str,
+) -> None:
+    original = getattr(module, function)
+
+    def crashing(*args: Any) -> Any:
+        claims = [a for a in args if isinstance(a, Claim)] or [c for c, _ in args[1]]
+        if any(c.entity == "hanoi-summit" for c in claims):
+            raise RuntimeError("boom")
+        return original(*args)
+
+    monkeypatch.setattr(module, function, crashing)
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("The Singapore summit was held in July.\n", encoding="utf-8")
+    bad.write_text("The Hanoi summit was held in March.\n", encoding="utf-8")
+    args = ["--no-cache", "--format", "json", "--date", "2019-02-09", str(bad), str(good)]
+    assert cli.main(args) == 2
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"{bad}:1:1: internal error while checking: rule \"{rule}\" failed: RuntimeError('boom') "
+        "(please report this)"
+    ]
+    (report,) = json.loads(out)["files"]
+    assert report["path"] == str(good)
+    assert [f["found"] for f in report["findings"]] == ["July"]
+
+
+def test_a_crash_reading_one_file_is_an_internal_error_of_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def crashing(source: str) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(document, "html_prose", crashing)
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.html"
+    good.write_text("The Singapore summit was held in July.\n", encoding="utf-8")
+    bad.write_text("<p>The Hanoi summit was held in March.</p>\n", encoding="utf-8")
+    args = ["--no-cache", "--format", "json", "--date", "2019-02-09", str(bad), str(good)]
+    assert cli.main(args) == 2
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"{bad}:1:1: internal error while reading: RuntimeError('boom') (please report this)"
+    ]
+    assert [f["path"] for f in json.loads(out)["files"]] == [str(good)]
+
+
+def test_running_out_of_memory_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def exhausted(args: object) -> int:
+        raise MemoryError
+
+    monkeypatch.setattr(cli, "_check", exhausted)
+    assert cli.main([str(EXAMPLE)]) == 2
+    assert capsys.readouterr().err == (
+        "factcheck: out of memory: the inputs are too large; no report was written\n"
+    )

@@ -14,6 +14,7 @@ the file offsets it came from (a `View`), so findings point into the file.
 from __future__ import annotations
 
 import array
+import bisect
 import datetime as dt
 import html
 import re
@@ -122,6 +123,33 @@ class _Reader(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         self.pending.append(("comment", data, []))
+
+    def close(self) -> None:
+        """Finish the page: markup nothing ends (a tag, comment or quote left open) runs to the end.
+
+        So browsers read it, and ``html.parser`` in Python releases fixed for CVE-2025-6069.
+        Older ones read it as text up to the next ``>`` and try again after that, each time
+        looking for its end through the rest of the file: ``<a b='`` repeated a hundred
+        thousand times took hours.
+        """
+        rest = self.rawdata
+        if len(rest) > 1 and rest.startswith("<") and not self.cdata_elem:
+            if rest.startswith("<!--"):
+                self.handle_comment(rest[4:])
+                self.updatepos(0, len(rest))
+            self.rawdata = ""
+        super().close()
+
+    def parse_html_declaration(self, i: int) -> int:
+        """Parse ``<!...>``: a marked section ``html.parser`` cannot read is a comment.
+
+        Older Python releases raise AssertionError on ``<![ x ]]>``; browsers read a comment
+        up to the next ``>``.
+        """
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            return self.parse_bogus_comment(i)
 
     def updatepos(self, i: int, j: int) -> int:
         base = len(self.source) - len(self.rawdata)
@@ -257,15 +285,24 @@ class _Reader(HTMLParser):
         text = "".join(self.chars)
         view = View("".join(self.display), self.starts, self.ends)
         blocks = _blocks(text)
+        # Code spans and blocks are in order, neither overlapping: found by bisection, as is
+        # the block a directive covers, so that many of them take no more than linear time.
+        code_ends = [s.end for s in self.excluded]
         regions: list[Span] = []
         for block in blocks:
-            excluded = [s for s in self.excluded if s.overlaps(block)]
+            k = bisect.bisect_right(code_ends, block.start)
+            excluded = []
+            while k < len(self.excluded) and self.excluded[k].start < block.end:
+                excluded.append(self.excluded[k])
+                k += 1
             excluded += urls(text, block.start, block.end)
             regions += complement(text, block.start, block.end, sorted(excluded))
+        block_starts = [view.starts[b.start] for b in blocks]
         directives = []
         for span, body in self.comments:
-            after = [view.span(b) for b in blocks if view.starts[b.start] >= span.end]
-            directive = comment_directive(body, span, after[0] if after else None)
+            k = bisect.bisect_left(block_starts, span.end)
+            target = view.span(blocks[k]) if k < len(blocks) else None
+            directive = comment_directive(body, span, target)
             if directive is not None:
                 directives.append(directive)
         published = next((self.dates[k] for k in _DATE_KEYS if k in self.dates), None)

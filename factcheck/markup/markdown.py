@@ -48,6 +48,7 @@ def markdown_prose(text: str, start: int) -> tuple[list[Span], list[Directive]]:
     tokens = _parser().parse(text[start:])
     regions: list[Span] = []
     directives: list[Directive] = []
+    targets = _Targets(tokens, lines)
     cursor = start
     for index, token in enumerate(tokens):
         if token.map is None:
@@ -60,28 +61,60 @@ def markdown_prose(text: str, start: int) -> tuple[list[Span], list[Directive]]:
             cursor = walk.pos
             comments = walk.comments
         elif token.type == "html_block":
-            comments = [(Span(*m.span()), m[1]) for m in _COMMENT.finditer(text, first, last)]
+            comments = _comments(text, first, last)
         else:
             continue
         for span, body in comments:
-            target = _next_block(tokens, index, lines, lines.line(span.end - 1))
+            target = targets.below(index, lines.line(span.end - 1))
             directive = comment_directive(body, span, target)
             if directive is not None:
                 directives.append(directive)
     return regions, directives
 
 
-def _next_block(tokens: Sequence[Token], index: int, lines: _Lines, after: int) -> Span | None:
-    """Return the source lines of the first block after ``index`` that starts below ``after``."""
-    for token in tokens[index + 1 :]:
-        if token.map is None or token.nesting < 0 or token.type in ("inline", "html_block"):
-            continue
-        if token.map[0] > after:
-            start, end = lines.start(token.map[0]), lines.end(token.map[1] - 1)
-            while end > start and lines.text[end - 1].isspace():
-                end -= 1  # a list's lines end with the blank line after it
-            return Span(start, end)
-    return None
+def _comments(text: str, start: int, end: int) -> list[tuple[Span, str]]:
+    """Return the HTML comments in ``text[start:end]`` with their bodies.
+
+    Searched for by hand: a regular expression would look for the end of every ``<!--``
+    after an unclosed one, which takes quadratic time.
+    """
+    found: list[tuple[Span, str]] = []
+    pos = start
+    while (opening := text.find("<!--", pos, end)) >= 0:
+        closing = text.find("-->", opening + 4, end)
+        if closing < 0:
+            break
+        found.append((Span(opening, closing + 3), text[opening + 4 : closing]))
+        pos = closing + 3
+    return found
+
+
+class _Targets:
+    """Finds the block a directive covers: the first block after its token, below its line.
+
+    Directives are met in document order, token and line only ever growing, so one position
+    moving forward answers them all: however many directives, the tokens are read once.
+    """
+
+    def __init__(self, tokens: Sequence[Token], lines: _Lines) -> None:
+        self.tokens = tokens
+        self.lines = lines
+        self.pos = 0
+
+    def below(self, index: int, after: int) -> Span | None:
+        """Return the source lines of the first block after token ``index`` below line ``after``."""
+        self.pos = max(self.pos, index + 1)
+        while self.pos < len(self.tokens):
+            token = self.tokens[self.pos]
+            if not (
+                token.map is None or token.nesting < 0 or token.type in ("inline", "html_block")
+            ) and (token.map[0] > after):
+                start, end = self.lines.start(token.map[0]), self.lines.end(token.map[1] - 1)
+                while end > start and self.lines.text[end - 1].isspace():
+                    end -= 1  # a list's lines end with the blank line after it
+                return Span(start, end)
+            self.pos += 1
+        return None
 
 
 class _Lines:

@@ -24,6 +24,7 @@ from yaml.constructor import SafeConstructor
 
 from factcheck.errors import FactcheckError, Problem, did_you_mean
 from factcheck.rules.base import Kind, Override, Rule, RuleSpec
+from factcheck.values import LineIndex
 
 ENTRY_POINT_GROUP = "factcheck.rule_kinds"
 
@@ -206,10 +207,8 @@ def _entries(
     except UnicodeDecodeError:
         problems.append(Problem(str(path), 1, 1, "rules file is not valid UTF-8"))
         return
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.append(Problem(str(path), line, col, f"YAML error: {exc.problem}"))
+    except (yaml.YAMLError, RecursionError) as exc:
+        problems.append(yaml_problem(str(path), text, exc))
         return
     if root is None:
         return
@@ -222,7 +221,11 @@ def _entries(
         problems.append(Problem(str(path), m.line + 1, m.column + 1, '"rules" must be a list'))
         return
     for item in rules_node.value:
-        data: Any = SafeConstructor().construct_document(item)
+        try:
+            data: Any = SafeConstructor().construct_document(item)
+        except yaml.YAMLError as exc:  # a tag such as !!python/object: refused, never run
+            problems.append(yaml_problem(str(path), text, exc))
+            continue
         extra: dict[str, Any] = {}
         if isinstance(data, dict):
             extra = {k: v for k, v in data.items() if k not in RuleSpec.model_fields}
@@ -260,6 +263,23 @@ def _key(node: yaml.Node, key: str) -> yaml.Node | None:
             if isinstance(k, yaml.ScalarNode) and k.value == key:
                 return cast(yaml.Node, v)
     return None
+
+
+def yaml_problem(path: str, text: str, exc: yaml.YAMLError | RecursionError) -> Problem:
+    """Return the problem with YAML ``text`` that PyYAML could not compose or construct.
+
+    Besides syntax errors, that is a tag naming a Python object (refused, never constructed),
+    a character YAML does not allow, or nesting deeper than Python's recursion limit.
+    """
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return Problem(path, line, col, f"YAML error: {exc.problem or exc.context}")
+    if isinstance(exc, yaml.reader.ReaderError):
+        line, col = LineIndex(text).position(exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return Problem(path, line, col, f"YAML error: character U+{code:04X} is not allowed")
+    return Problem(path, 1, 1, "YAML error: nested too deeply")
 
 
 def locate(node: yaml.Node, loc: tuple[int | str, ...], at_key: bool = False) -> tuple[int, int]:
