@@ -250,6 +250,13 @@ def quick_and_small(root: Path, ran: Ran) -> None:
     assert ran.cpu < 3, f"{ran.cpu:.1f} s"
 
 
+def refused_nesting(root: Path, ran: Ran) -> None:
+    """Check deep nesting was refused: by our limit (50), or first by PyYAML >= 6.0.4's (1000)."""
+    assert ("nesting is deeper than 50 levels" in ran.stderr) != (
+        "exceeded maximum nesting depth" in ran.stderr
+    ), ran.stderr
+
+
 def not_executed(root: Path, ran: Ran) -> None:
     """Check that the command in the YAML tag did not run."""
     assert not (root / "pwned").exists()
@@ -325,8 +332,7 @@ ROWS = [
                      "facts/zero.yaml:1:1: more than 256 MB: too large for a reference file"),
                  id="ref-endless-file"),
     pytest.param(Row(reference(entity("    note: " + "[" * 10_000 + "]" * 10_000)),
-                     (*CHECK, "a.txt"), 2,
-                     f"ref.yaml:{E + 4}:58: nesting is deeper than 50 levels"),
+                     (*CHECK, "a.txt"), 2, f"ref.yaml:{E + 4}:", then=refused_nesting),
                  id="ref-deep-nesting"),
     # --- rule and configuration files: YAML too, and no way to name code to run ---
     pytest.param(Row(files({"rules.yaml": TAGGED_RULES}),
