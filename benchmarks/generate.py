@@ -364,20 +364,20 @@ class _Writer:
         e = self._event()
         if e is None:
             return None
-        ordinal = e.ordinal
-        if self.wrong_now():
-            ordinal = ordinal % 5 + 1
+        ordinal = self._ordinal(e)
         month = self._month(e.date.month)
         where = e.place.name
         return f"Their {_ORDINALS[ordinal - 1]} {e.kind} in {where} in {month} set the agenda."
+
+    def _ordinal(self, e: Event) -> int:
+        """Return ``e``'s ordinal, or (for a planted error) another one in 1..5."""
+        return e.ordinal % 5 + 1 if self.wrong_now() else e.ordinal
 
     def event_ordinal(self) -> str | None:
         e = self._event()
         if e is None:
             return None
-        ordinal = e.ordinal
-        if self.wrong_now():
-            ordinal = ordinal % 5 + 1
+        ordinal = self._ordinal(e)
         return f"It was the {_ORDINALS[ordinal - 1]} {e.name}, officials said."
 
     def _term(self, p: Person) -> tuple[Term, bool] | None:

@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Concatenate, ParamSpec
 
+from factcheck.extract.grammar import alternation
 from factcheck.values import DateValue, PartialDate, Span
 
 __all__ = ["DateMention", "find_dates"]
@@ -328,11 +329,6 @@ _LEFT_WINDOW = 48
 # --------------------------------------------------------------------------- regexes
 
 
-def _alternation(words: list[str]) -> str:
-    """Return a regex alternation of ``words``, longest first so no word shadows a longer one."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 def _cased(words: list[str]) -> list[str]:
     """Return each word in Title case and in UPPER case (lower case is a different word)."""
     return [form for w in words for form in (w.title(), w.upper())]
@@ -350,11 +346,11 @@ def _spaced(words: list[str]) -> str:
 
 
 _S = r"\s{1,5}"  # bounded whitespace: quantifiers stay bounded, so scanning stays linear
-_FULL_MONTH = _alternation(_cased(list(MONTHS)))
-_ABBR_MONTH = _alternation(_cased(list(MONTH_ABBREVIATIONS)))
-_FULL_WEEKDAY = _alternation(_cased(list(WEEKDAYS)))
-_APPROXIMATORS = _alternation(list(APPROXIMATORS)).replace(r"\ ", _S)
-_QUANTITY = _alternation(list(QUANTITY_WORDS)).replace(r"\ ", r"\s{1,3}")
+_FULL_MONTH = alternation(_cased(list(MONTHS)))
+_ABBR_MONTH = alternation(_cased(list(MONTH_ABBREVIATIONS)))
+_FULL_WEEKDAY = alternation(_cased(list(WEEKDAYS)))
+_APPROXIMATORS = alternation(list(APPROXIMATORS)).replace(r"\ ", _S)
+_QUANTITY = alternation(list(QUANTITY_WORDS)).replace(r"\ ", r"\s{1,3}")
 
 
 def _month(group: str) -> str:
@@ -423,7 +419,7 @@ _DECADE = re.compile(
     r"(?<![\w.,$€£¥₩'’‘])(?:(?P<full>(?:1[1-9]|20)[0-9]0)['’]?s"
     r"|['’‘](?P<short>[0-9])0['’]?s"
     r"|(?P<two>[1-9]0)['’]?s"
-    rf"|(?P<word>(?i:(?:nineteen[-\s]{{1,3}})?(?:{_alternation(list(DECADE_WORDS))}))))(?!\w)"
+    rf"|(?P<word>(?i:(?:nineteen[-\s]{{1,3}})?(?:{alternation(list(DECADE_WORDS))}))))(?!\w)"
 )
 # "today", "yesterday", "tomorrow", "tonight".
 _REL_DAY = re.compile(r"(?<!\w)(?P<word>(?i:today|tonight|yesterday|tomorrow))(?!\w)")
@@ -437,7 +433,7 @@ _MID_MONTH = re.compile(r"(?<!\w)(?i:mid\s{0,3}-?\s{0,3}month)(?!\w)")
 # "two years ago", "3 days ago", "a week ago": found from "ago", reading leftwards.
 _AGO = re.compile(r"(?<!\w)(?i:ago)(?!\w)")
 _LEFT_AGO_AMOUNT = re.compile(
-    rf"(?<!\w)(?P<n>[1-9][0-9]?|(?i:{_alternation(list(CARDINAL_WORDS))})){_S}"
+    rf"(?<!\w)(?P<n>[1-9][0-9]?|(?i:{alternation(list(CARDINAL_WORDS))})){_S}"
     rf"(?P<unit>(?i:day|week|month|year))(?i:s)?{_S}$"
 )
 # "last Friday", "this coming Monday".
@@ -454,14 +450,14 @@ _WEEKDAY_ALONE = re.compile(rf"(?<!\w)(?P<weekday>{_FULL_WEEKDAY})(?!\w)")
 # character, so finding where an expression may start costs one fast pass per kind; the
 # full pattern of each form is then tried only at those places.
 _ANCHORS: dict[str, re.Pattern[str]] = {
-    "month": re.compile(_alternation(_cased([*MONTHS, *MONTH_ABBREVIATIONS]))),
+    "month": re.compile(alternation(_cased([*MONTHS, *MONTH_ABBREVIATIONS]))),
     "weekday": re.compile(_FULL_WEEKDAY),
     "year": re.compile(r"\d{4}(?!\d)"),
     "decade digits": re.compile(r"(?:\d{4}|\d{2})['’]?s"),
     "apostrophe": re.compile(r"['’‘](?=\d)"),
-    "decade": re.compile(_alternation(_any_case([*DECADE_WORDS, "nineteen"]))),
-    "relative": re.compile(_alternation(_any_case([*RELATIVE_DAYS, *RELATIVE_WORDS, "mid"]))),
-    "ago": re.compile(_alternation(_any_case(["ago"]))),
+    "decade": re.compile(alternation(_any_case([*DECADE_WORDS, "nineteen"]))),
+    "relative": re.compile(alternation(_any_case([*RELATIVE_DAYS, *RELATIVE_WORDS, "mid"]))),
+    "ago": re.compile(alternation(_any_case(["ago"]))),
 }
 
 # The word just before an offset, read on the reversed window: separator, period, letters.
@@ -487,7 +483,7 @@ _THE_THIS = frozenset({"the", "this"})
 
 # Left context searched in a short window that ends where a core match starts.
 _LEFT_NOT_YEAR = re.compile(
-    rf"(?:[$€£¥₩#]|(?<!\w)(?:{_alternation(list(NOT_YEAR_BEFORE))})\.?"
+    rf"(?:[$€£¥₩#]|(?<!\w)(?:{alternation(list(NOT_YEAR_BEFORE))})\.?"
     rf"|(?<!\w)(?i:{_APPROXIMATORS}))\s{{0,3}}$"
 )
 _RANGE_CONNECTOR = re.compile(
@@ -499,7 +495,7 @@ _RIGHT_REL_YEAR = re.compile(rf",?{_S}(?P<which>(?i:this|last|next)){_S}(?i:year
 _DIGITS = re.compile(r"[0-9]+")
 _WORD_SEPARATOR = re.compile(r"[\s-]+")
 _RIGHT_AMBIGUOUS_VERB = re.compile(
-    rf"\s{{1,5}}(?:[a-z]+ed|{_alternation(list(VERB_AFTER_AMBIGUOUS_MONTH))})(?!\w)"
+    rf"\s{{1,5}}(?:[a-z]+ed|{alternation(list(VERB_AFTER_AMBIGUOUS_MONTH))})(?!\w)"
 )
 
 

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from factcheck.extract.grammar import MONTH_NAME, alternation
 from factcheck.values import Span
 
 _ONES = {
@@ -96,8 +97,7 @@ _TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 
 def _alternation(words: Iterable[str]) -> str:
     """Return a regex alternation of ``words``, longest first, any whitespace between words."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return alternation(words).replace(r"\ ", r"\s+")
 
 
 _WORD = (
@@ -138,16 +138,12 @@ _UNIT_TAIL = re.compile(
     """,
     _FLAGS,
 )
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
 # What may stand just before a number. Month names and labels are matched case-sensitively
 # ("may" and "march" are verbs; "no" is not "No. 2"); they mean the number is no quantity.
 _BEFORE = re.compile(
     rf"""
     (?:
-        (?-i:\b(?P<month>{_MONTH})\.?\s+)
+        (?-i:\b(?P<month>{MONTH_NAME})\.?\s+)
       | (?-i:\b(?P<label>No|Nos|Article|Resolution|Section|Chapter|Flight|Route|Phase|Room)
             \.?\s*)
       | (?:\b(?P<lead>between|from|aged|{_alternation(_QUALIFIERS)})\s+)?
@@ -158,7 +154,7 @@ _BEFORE = re.compile(
 )
 _AFTER_REJECT = re.compile(
     rf"""
-      \s+{_MONTH}\b                     # "12 June": a day of the month
+      \s+{MONTH_NAME}\b                     # "12 June": a day of the month
     | \s*(?:[ap]\.m\.|[ap]m\b|o'clock)  # "3 p.m.": a time
     | [-–/][0-9]                        # "10-12-2019": a date
     | [-–][^\W\d_]                      # "two-thirds", "3-D", "twenty-first"

@@ -11,9 +11,9 @@ those are reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factcheck.extract.grammar import MONTH_NAME, alternation
 from factcheck.values import Span
 
 _UNIT_ORDINALS = {
@@ -32,11 +32,6 @@ _ORDINAL_WORDS = _UNIT_ORDINALS | {
 }  # fmt: skip
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """Return a regex alternation of ``words``, longest first."""
-    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
-
-
 _FLAGS = re.IGNORECASE | re.VERBOSE
 # Not after a hyphen: "one-third" is a fraction, and "twenty-first" is read from "twenty".
 # The look-ahead on the first letter is only for speed.
@@ -44,24 +39,20 @@ _ORDINAL = re.compile(
     rf"""
     (?=[0-9efhnst])(?<![\w.,-])
     (?:
-        (?P<tens>{_alternation(_TENS)})-(?P<unit>{_alternation(_UNIT_ORDINALS)})
-      | (?P<word>{_alternation(_ORDINAL_WORDS)})
+        (?P<tens>{alternation(_TENS)})-(?P<unit>{alternation(_UNIT_ORDINALS)})
+      | (?P<word>{alternation(_ORDINAL_WORDS)})
       | (?P<digits>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{1,9}})(?P<suffix>st|nd|rd|th)
     )
     (?!\w)
     """,
     _FLAGS,
 )
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
 # Month names are matched case-sensitively: "may" and "march" are verbs.
 _BEFORE = re.compile(
     rf"""
     (?:
-        (?-i:\b{_MONTH})\.?\s+(?:the\s+)?          # "February 4th", "June the 4th"
-      | \b(?:{_alternation(_TENS)})\s+              # "twenty first": 21, or 20 firsts?
+        (?-i:\b{MONTH_NAME})\.?\s+(?:the\s+)?          # "February 4th", "June the 4th"
+      | \b(?:{alternation(_TENS)})\s+              # "twenty first": 21, or 20 firsts?
       | \b(?P<at>at)\s+                            # "at first"
       | \b(?P<fraction>a|one|per|split)\s+         # "a third of", "a second."
     )\Z
@@ -70,7 +61,7 @@ _BEFORE = re.compile(
 )
 _AFTER = re.compile(
     rf"""
-      \s+(?:of\s+)?(?-i:{_MONTH}\b)              # "4th of July", "4th July"
+      \s+(?:of\s+)?(?-i:{MONTH_NAME}\b)              # "4th of July", "4th July"
     | \s+of\s+all\b | \s+and\s+foremost\b        # "first of all", "first and foremost"
     | \s+lad(?:y|ies)\b                          # "first lady"
     | -(?:hand|class|rate|guess|degree|party|person)\b
