@@ -151,6 +151,8 @@ class _Sentence:
     mentions: Mentions
     dates: list[DateMention]
     ordinals: list[OrdinalMention]
+    # Dates already bound to an event: they are not the clause's own date, so a title or a
+    # deed is not judged on them. Event claims are built first, in ClaimBuilder.claims.
     used_dates: set[Span] = field(default_factory=set)
 
 
