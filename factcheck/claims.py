@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeAlias
 
 from factcheck.document import Document
 from factcheck.extract.dates import DateMention, find_dates
@@ -144,6 +144,11 @@ class _Cue:
     value: Stated
 
 
+# What a trigger frame's choice depends on: the trigger's entities and its cues' values.
+_ChoiceKey: TypeAlias = tuple[tuple[str, ...], tuple[tuple[str, Stated], ...]]
+_CHOICES_KEPT = 4096  # choices remembered before the memo starts again
+
+
 @dataclass
 class _Sentence:
     span: Span
@@ -261,6 +266,9 @@ class ClaimBuilder:
         self.shortlist = shortlist
         # The event entities among a mention's entities, by the mention's entity tuple.
         self._events: dict[tuple[str, ...], list[str]] = {}
+        # Choices already made, by the trigger's entities and the cues: the same trigger
+        # with the same cues ("the summit in June") recurs across an archive.
+        self._chosen: dict[_ChoiceKey, tuple[str | None, tuple[str, ...]]] = {}
         self.cue_specs = tuple(cue_specs)
         self._cue_words: PhraseMatcher[CueSpec] = PhraseMatcher(
             (cue, spec) for spec in self.cue_specs for cue in spec.cues
@@ -320,7 +328,7 @@ class ClaimBuilder:
                 if isinstance(cue.value, DateValue):
                     sent.used_dates.add(cue.span)
             chosen, tied = (
-                self._choose(candidates, cues)
+                self._choose_once(anchor.entities, candidates, cues)
                 if anchor.how == "trigger"
                 else (
                     candidates[0] if len(candidates) == 1 else None,
@@ -343,6 +351,18 @@ class ClaimBuilder:
             return entity_id in self.shortlist.events  # no entity decoded from a cache
         entity = self.reference.get(entity_id)
         return entity is not None and any(a in entity.facts for a in EVENT_ATTRIBUTES)
+
+    def _choose_once(
+        self, key: tuple[str, ...], candidates: Sequence[str], cues: Sequence[_Cue]
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """Return `_choose`'s answer, remembered for the trigger's entities (``key``) and cues."""
+        memo = (key, tuple((cue.attribute, cue.value) for cue in cues))
+        found = self._chosen.get(memo)
+        if found is None:
+            if len(self._chosen) >= _CHOICES_KEPT:
+                self._chosen.clear()  # bounded: an archive's run must not grow without end
+            found = self._chosen[memo] = self._choose(candidates, cues)
+        return found
 
     def _choose(
         self, candidates: Sequence[str], cues: Sequence[_Cue]
@@ -378,7 +398,13 @@ class ClaimBuilder:
         looks through those. A missing shortlist (None) holds every candidate.
         """
         members = set(candidates)
-        lists = sorted((members if s is None else s for s in shortlists), key=len)
+        # Each cue with its shortlist, shortest first; a candidate off a cue's shortlist
+        # cannot agree with that cue, so only the cues it is listed for are judged.
+        ranked = sorted(
+            ((cue, members if s is None else s) for cue, s in zip(cues, shortlists, strict=True)),
+            key=lambda pair: len(pair[1]),
+        )
+        lists = [s for _, s in ranked]
         seen: set[str] = set()
         best, top = 0, []
         for bound in range(len(lists), 0, -1):
@@ -391,7 +417,11 @@ class ClaimBuilder:
                     seen.add(cid)
                     entity = self.reference.get(cid)
                     assert entity is not None
-                    score = sum(self.agrees(entity, cue.attribute, cue.value) for cue in cues)
+                    score = sum(
+                        self.agrees(entity, cue.attribute, cue.value)
+                        for cue, s in ranked
+                        if cid in s
+                    )
                     if score > best:
                         best, top = score, [cid]
                     elif score == best and score > 0:

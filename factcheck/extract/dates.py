@@ -459,6 +459,9 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "relative": re.compile(alternation(_any_case([*RELATIVE_DAYS, *RELATIVE_WORDS, "mid"]))),
     "ago": re.compile(alternation(_any_case(["ago"]))),
 }
+# The anchors that need a digit: a text without one has none of them.
+_DIGIT_ANCHORS = ("year", "decade digits", "apostrophe")
+_DIGIT = re.compile(r"\d")
 
 # The word just before an offset, read on the reversed window: separator, period, letters.
 _REVERSED_WORD = re.compile(r"(?P<sep>[\s,\-‐–—]{0,6})(?P<dot>\.?)(?P<word>[^\W\d_]{1,20})(?!\w)")
@@ -757,6 +760,13 @@ class _Finder:
             found = [m.start() for m in _ANCHORS[kind].finditer(self.text, self.start, self.end)]
             self._anchor_cache[kind] = found
         return found
+
+    def _has_anchor(self) -> bool:
+        """Tell whether any form can start in the span: every form starts at an anchor."""
+        if _DIGIT.search(self.text, self.start, self.end) is None:
+            for kind in _DIGIT_ANCHORS:
+                self._anchor_cache[kind] = []
+        return any(self._anchors(kind) for kind in _ANCHORS)
 
     def _matches(self, pattern: re.Pattern[str], *kinds: str) -> Iterator[re.Match[str]]:
         """Yield ``pattern``'s matches that start at an anchor of one of ``kinds``."""
@@ -1084,6 +1094,8 @@ class _Finder:
 
     def run(self) -> list[DateMention]:
         """Collect every form, then keep the longest non-overlapping candidates."""
+        if not self._has_anchor():
+            return []
         for collect in (
             self.month_day,
             self.day_month,

@@ -11,13 +11,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcheck.extract.phrases import PhraseMatcher, fold
+from factcheck.extract.phrases import Match, PhraseMatcher, fold
 from factcheck.extract.places import Gazetteer, KnownPlace, gazetteer
 from factcheck.extract.spelling import NameSpeller
 from factcheck.reference.model import Entity, ReferenceSet, ScopedFact, TextFact
 from factcheck.values import Span
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_HEAD = re.compile(r"\w+", re.UNICODE)
 # Words that look like surnames but are common in news copy at a sentence start.
 _NOT_SURNAMES = frozenset(
     {"the", "a", "an", "he", "she", "it", "they", "we", "in", "on", "mr", "ms"}
@@ -123,15 +124,21 @@ class Lexicon:
                 if prefix.strip():
                     self.title_templates.setdefault(prefix, set()).add(entity_id)
 
-    def _templated_titles(self, text: str, sentence: Span, taken: list[Span]) -> list[TitleMention]:
+    @functools.cached_property
+    def _templates_longest_first(self) -> list[tuple[str, set[str]]]:
+        """Return the title templates, "North Korean ambassador to" before "ambassador to"."""
+        return sorted(self.title_templates.items(), key=lambda t: -len(t[0]))
+
+    def _templated_titles(
+        self, text: str, sentence: Span, taken: list[Span], in_gazetteer: list[Match[KnownPlace]]
+    ) -> list[TitleMention]:
         """Find titles that name a country where a known title names another one."""
         found = []
-        for m in self.gazetteer.matcher.finditer(text, sentence.start, sentence.end):
+        for m in in_gazetteer:
             place = m.payloads[0]
             if not place.is_country or place.demonym or any(m.span.overlaps(t) for t in taken):
                 continue
-            # the longest prefix first: "North Korean ambassador to" before "ambassador to"
-            for prefix, holders in sorted(self.title_templates.items(), key=lambda t: -len(t[0])):
+            for prefix, holders in self._templates_longest_first:
                 start = m.span.start - len(prefix)
                 if start >= sentence.start and fold(text[start : m.span.start]) == prefix:
                     span = Span(start, m.span.end)
@@ -147,6 +154,7 @@ class Lexicon:
         "Biegun" resolves to the most recent "Stephen Biegun" of the article.
         """
         names = list(self.names.finditer(text, sentence.start, sentence.end))
+        in_gazetteer = list(self.gazetteer.matcher.finditer(text, sentence.start, sentence.end))
         taken = [m.span for m in names]
         titles = [
             TitleMention(m.span, m.phrase, _unique(m.payloads))
@@ -155,7 +163,7 @@ class Lexicon:
         ]
         taken += [t.span for t in titles]
         if self.title_templates:
-            titles += self._templated_titles(text, sentence, taken)
+            titles += self._templated_titles(text, sentence, taken, in_gazetteer)
             titles.sort(key=lambda t: t.span)
             taken += [t.span for t in titles]
         entities: list[EntityMention] = []
@@ -181,12 +189,21 @@ class Lexicon:
                 continue
             entities.append(EntityMention(m.span, ids, "trigger"))
         entities.sort(key=lambda e: e.span)
-        places = self._places(text, sentence, entities, taken)
+        places = self._places(text, entities, taken, in_gazetteer)
         return Mentions(tuple(entities), tuple(titles), tuple(places))
+
+    @functools.cached_property
+    def _surname_heads(self) -> frozenset[str]:
+        """Return the first run of word characters of every surname (what a sentence must hold)."""
+        return frozenset(m.group() for name in self.surnames if (m := _HEAD.match(name)))
 
     def _surnames(
         self, text: str, sentence: Span, taken: list[Span], recent: dict[str, str]
     ) -> Iterable[EntityMention]:
+        if not recent or self._surname_heads.isdisjoint(
+            _HEAD.findall(text, sentence.start, sentence.end)
+        ):
+            return  # no full name seen yet, or no word that could be a known surname
         for m in _WORD.finditer(text, sentence.start, sentence.end):
             word = m.group().rstrip(".")
             if word.endswith(("'s", "’s")):
@@ -199,14 +216,18 @@ class Lexicon:
                 yield EntityMention(span, (who,), "surname")
 
     def _places(
-        self, text: str, sentence: Span, entities: list[EntityMention], taken: list[Span]
+        self,
+        text: str,
+        entities: list[EntityMention],
+        taken: list[Span],
+        in_gazetteer: list[Match[KnownPlace]],
     ) -> list[PlaceMention]:
         places: list[PlaceMention] = []
         for e in entities:
             if e.how == "name" and len(e.entities) == 1 and e.entities[0] in self.place_entities:
                 known = self.gazetteer.lookup(e.span.text(text))
                 places.append(PlaceMention(e.span, e.entities[0], known))
-        for m in self.gazetteer.matcher.finditer(text, sentence.start, sentence.end):
+        for m in in_gazetteer:
             if any(m.span.overlaps(s) for s in taken):
                 continue
             first = text[m.span.start]
