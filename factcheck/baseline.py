@@ -28,51 +28,119 @@ import dataclasses
 import json
 import os
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from factcheck.atomic import write_atomic
-from factcheck.check import FileReport, Finding
+from factcheck.check import FileReport
 from factcheck.errors import FactcheckError, Problem
 from factcheck.reporters.base import fingerprint
 
 VERSION = 1
 
 
-@dataclass(frozen=True)
-class Filtered:
-    """What applying a baseline did: the reports left, and counts to tell the user."""
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One finding as a baseline records it, with the checked file's path as it was given."""
 
-    reports: list[FileReport]
-    hidden: int  # findings the baseline recorded, left out
-    stale: int  # entries for checked files that matched nothing: fixed since, or reworded
+    path: str
+    fingerprint: str
+    rule: str
+    found: str
+    message: str
 
 
-def write(path: str, reports: Sequence[FileReport]) -> int:
-    """Record every finding of ``reports`` in the baseline file ``path``; return how many."""
-    base = _directory(path)
-    entries = sorted(
-        (
-            {
-                "path": _key(report.document.path, base),
-                "fingerprint": fingerprint(finding, report),
-                "rule": finding.rule,
-                "found": " ".join(finding.found.split()),
-                "message": finding.message,
-            }
-            for report in reports
+class Recorder:
+    """Collects the entries for ``--write-baseline`` one report at a time; `write` saves them.
+
+    Only the entries and the paths checked are kept, never the reports, so a long run costs a
+    few short strings per finding.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.entries: list[Entry] = []
+        self.checked: list[str] = []  # every file's path, with findings or not
+
+    def add(self, report: FileReport) -> None:
+        """Record every finding of ``report``."""
+        path = report.document.path
+        self.checked.append(path)
+        self.entries += [
+            Entry(
+                path,
+                fingerprint(finding, report),
+                finding.rule,
+                " ".join(finding.found.split()),
+                finding.message,
+            )
             for finding in report.findings
-        ),
-        key=lambda e: (e["path"], e["rule"], e["fingerprint"], e["found"], e["message"]),
-    )
-    text = json.dumps({"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False)
-    try:
-        write_atomic(path, text + "\n")
-    except OSError as exc:
-        raise FactcheckError(f"{path}:1:1: cannot write the baseline: {exc.strerror}") from None
-    return len(entries)
+        ]
+
+    def write(self) -> int:
+        """Write the baseline file, sorted, atomically; return how many findings it records."""
+        base = _directory(self.path)
+        keyed = [dataclasses.replace(e, path=_key(e.path, base)) for e in self.entries]
+        keyed.sort(key=lambda e: (e.path, e.rule, e.fingerprint, e.found, e.message))
+        data = {"version": VERSION, "findings": [dataclasses.asdict(e) for e in keyed]}
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+        try:
+            write_atomic(self.path, text + "\n")
+        except OSError as exc:
+            raise FactcheckError(
+                f"{self.path}:1:1: cannot write the baseline: {exc.strerror}"
+            ) from None
+        return len(keyed)
+
+
+class Filter:
+    """Hides the findings a baseline records, one report at a time, in the run's order.
+
+    Each entry hides one finding. `hidden` counts the findings left out so far; `stale` the
+    entries, for files checked so far, that have matched nothing.
+    """
+
+    def __init__(self, path: str, recorded: Counter[tuple[str, str]]) -> None:
+        self.path = path
+        self.hidden = 0
+        self._left = Counter(recorded)
+        self._base = _directory(path)
+        self._checked: set[str] = set()
+
+    def apply(self, report: FileReport) -> FileReport:
+        """Return ``report`` without the findings the baseline records and has not yet used."""
+        name = self._name(report.document.path)
+        kept = [f for f in report.findings if not self._hides(name, fingerprint(f, report))]
+        if len(kept) == len(report.findings):
+            return report
+        return dataclasses.replace(report, findings=tuple(kept))
+
+    def count(self, recorder: Recorder) -> None:
+        """Count what this baseline would hide of the findings ``recorder`` holds, hiding none."""
+        for path in recorder.checked:
+            self._name(path)
+        for entry in recorder.entries:
+            self._hides(_key(entry.path, self._base), entry.fingerprint)
+
+    @property
+    def stale(self) -> int:
+        """Return how many entries for the files checked matched nothing: fixed, or reworded."""
+        return sum(n for (name, _), n in self._left.items() if name in self._checked)
+
+    def _name(self, path: str) -> str:
+        """Return how the baseline names the checked file ``path``, and note it as checked."""
+        name = _key(path, self._base)
+        self._checked.add(name)
+        return name
+
+    def _hides(self, name: str, print_: str) -> bool:
+        key = (name, print_)
+        if self._left[key] > 0:
+            self._left[key] -= 1
+            self.hidden += 1
+            return True
+        return False
 
 
 def load(path: str) -> Counter[tuple[str, str]]:
@@ -101,29 +169,6 @@ def load(path: str) -> Counter[tuple[str, str]]:
             raise _error(path, f'finding {number} needs a "path" and a "fingerprint" string')
         counts[entry["path"], entry["fingerprint"]] += 1
     return counts
-
-
-def apply(path: str, recorded: Counter[tuple[str, str]], reports: Sequence[FileReport]) -> Filtered:
-    """Return ``reports`` without the findings the baseline at ``path`` records, in order."""
-    left = Counter(recorded)
-    base = _directory(path)
-    out: list[FileReport] = []
-    hidden = 0
-    checked: set[str] = set()
-    for report in reports:
-        name = _key(report.document.path, base)
-        checked.add(name)
-        kept: list[Finding] = []
-        for finding in report.findings:
-            key = (name, fingerprint(finding, report))
-            if left[key] > 0:
-                left[key] -= 1
-                hidden += 1
-            else:
-                kept.append(finding)
-        out.append(dataclasses.replace(report, findings=tuple(kept)))
-    stale = sum(n for (name, _), n in left.items() if name in checked)
-    return Filtered(out, hidden, stale)
 
 
 def _directory(path: str) -> str:

@@ -16,7 +16,7 @@ from factcheck import __version__, commands
 
 if TYPE_CHECKING:
     from factcheck.check import FileReport
-    from factcheck.reporters.base import Reporter, Run
+    from factcheck.reporters.base import Header, Reporter, StreamingReporter, Summary
 
 FORMATS = ("rich", "json", "sarif", "junit", "github", "markdown", "html")
 FAIL_LEVELS = {"error": 3, "warning": 2, "info": 1, "never": 99}
@@ -239,12 +239,17 @@ def _terminated(signum: int, frame: object) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    """Check the inputs, streaming each file's report to every output as it is checked.
+
+    A file's report goes through the gate and to each reporter, then is dropped: what stays
+    for the run is counts and stderr lines (and the reports of whole-run formats asked for).
+    """
     from factcheck.cache import compile_reference
     from factcheck.config import load_config
     from factcheck.errors import FactcheckError
-    from factcheck.gate import Gate, failing
+    from factcheck.gate import Gate
     from factcheck.parallel import check_all, setup_checker
-    from factcheck.reporters.base import Run
+    from factcheck.reporters.base import Header, Summary
     from factcheck.rules.loader import load_rules, shipped_rule_files, shipped_rules_dir
 
     if not args.paths:
@@ -266,66 +271,147 @@ def _check(args: argparse.Namespace) -> int:
         use_cache,
         config.skip_scopes,
     )
+    main_reporter = _reporter(args)
     extra = [(path, _reporter(args, fmt, to_file=True)) for fmt, path in args.report]
 
-    reports: list[FileReport] = []
     input_errors: list[str] = []
+    paths = _inputs(args.paths, input_errors, args.include, args.exclude)
     tasks = (
         (args.stdin_filename, sys.stdin.buffer.read()) if path == "-" else (path, None)
-        for path in _inputs(args.paths, input_errors, args.include, args.exclude)
+        for path in paths
     )
-    for result in check_all(tasks, published, rules, checker, setup, args.jobs):
-        if isinstance(result, list):
-            input_errors.extend(result)
-        else:
-            reports.append(result)
-
     gate = Gate(args.baseline, args.write_baseline, args.report_unused_ignores, args.min_level)
-    outcome = gate.apply(reports, {r.id for r in rules}, complete=not input_errors)
-    run = Run(
-        tuple(outcome.shown),
-        tuple(_shown(f) for f in facts),
-        tuple(rules),
-        facts_are_sample=not config.facts,
-    )
-    text = _reporter(args).render(run)
-    if args.output:
-        from factcheck.atomic import write_atomic
-
-        try:
-            write_atomic(args.output, text)
-        except OSError as exc:
-            raise FactcheckError(
-                f"{args.output}:1:1: cannot write report: {exc.strerror}"
-            ) from None
-    else:
-        sys.stdout.write(text)
-    input_errors += _write_reports(extra, run)
+    gating = gate.start({r.id for r in rules}, complete=not input_errors)
+    shown_facts = tuple(_shown(f) for f in facts)
+    header = Header(shown_facts, tuple(rules), facts_are_sample=not config.facts)
+    with _Outputs() as outputs:
+        outputs.open(main_reporter, args.output, main=True)
+        for path, reporter in extra:
+            outputs.open(reporter, path)
+        outputs.start(header)
+        totals = Summary()
+        for result in check_all(tasks, published, rules, checker, setup, args.jobs):
+            if isinstance(result, list):
+                input_errors.extend(result)
+                continue
+            shown = gating.file(result).shown
+            totals = totals.add(shown)
+            outputs.file(shown)
+        outcome = gating.finish(complete=not input_errors)
+        outputs.finish(totals)
+    input_errors += outputs.problems
     for line in [*outcome.warnings, *([] if args.quiet else outcome.notes), *input_errors]:
         print(line, file=sys.stderr)
     if input_errors:
         return 2
     threshold = FAIL_LEVELS[config.fail_on]
-    failed, shown = failing(outcome.reports, threshold), failing(outcome.shown, threshold)
-    if failed > shown:
+    failed, shown_failing = outcome.failing(threshold), outcome.failing_shown(threshold)
+    if failed > shown_failing:
         print(
-            f"factcheck: {failed - shown} failing finding(s) below --min-level {args.min_level}",
+            f"factcheck: {failed - shown_failing} failing finding(s) below --min-level "
+            f"{args.min_level}",
             file=sys.stderr,
         )
     return 1 if failed else 0
 
 
-def _write_reports(reports: Sequence[tuple[str, Reporter]], run: Run) -> list[str]:
-    """Write each ``--report`` file atomically; return a problem line for each that failed."""
-    from factcheck.atomic import write_atomic
+class _Output:
+    """One report being written: its reporter, and its file (None for standard output)."""
 
-    problems = []
-    for path, reporter in reports:
+    def __init__(self, reporter: StreamingReporter, path: str | None, main: bool) -> None:
+        from factcheck.atomic import AtomicWriter
+
+        self.reporter = reporter
+        self.path = path
+        self.main = main
+        self.file = None if path is None else AtomicWriter(path)
+
+    def write(self, text: str) -> None:
+        if not text:
+            return
+        if self.file is None:
+            sys.stdout.write(text)
+        else:
+            self.file.write(text)
+
+
+class _Outputs:
+    """Every report of a run, written at once a piece at a time: ``-o`` (or stdout) and --report.
+
+    Files are written atomically (`factcheck.atomic.AtomicWriter`): leaving the ``with`` block
+    before `finish`, by an error or a signal, removes every temporary file and leaves what was
+    there. A ``--report`` file that cannot be written is dropped with a line in `problems`; the
+    main output failing stops the run (`FactcheckError`).
+    """
+
+    def __init__(self) -> None:
+        self.outputs: list[_Output] = []
+        self.problems: list[str] = []
+
+    def __enter__(self) -> _Outputs:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for output in self.outputs:
+            if output.file is not None:
+                output.file.discard()
+
+    def open(self, reporter: Reporter, path: str | None, main: bool = False) -> None:
+        """Add a report in ``reporter``'s format, to ``path`` or (None) standard output."""
+        from factcheck.reporters.base import streaming
+
         try:
-            write_atomic(path, reporter.render(run))
+            self.outputs.append(_Output(streaming(reporter), path, main))
         except OSError as exc:
-            problems.append(f"{path}:1:1: cannot write report: {exc.strerror}")
-    return problems
+            self._failed(path or "-", main, exc)
+
+    def start(self, header: Header) -> None:
+        """Write every report's beginning."""
+        for output in list(self.outputs):
+            self._write(output, output.reporter.start(header))
+
+    def file(self, report: FileReport) -> None:
+        """Write one file's report to every output."""
+        for output in list(self.outputs):
+            self._write(output, output.reporter.file(report))
+
+    def finish(self, summary: Summary) -> None:
+        """Write every report's end, then put the files in place: all on disk before any rename."""
+        for output in list(self.outputs):
+            self._write(output, output.reporter.finish(summary))
+        for commit in (False, True):
+            for output in list(self.outputs):
+                if output.file is None:
+                    continue
+                try:
+                    if commit:
+                        output.file.commit()
+                    else:
+                        output.file.sync()
+                except OSError as exc:
+                    self._drop(output, exc)
+
+    def _write(self, output: _Output, text: str) -> None:
+        try:
+            output.write(text)
+        except OSError as exc:
+            if output.file is None:
+                raise  # standard output: a closed pipe ends the run quietly (see main)
+            self._drop(output, exc)
+
+    def _drop(self, output: _Output, exc: OSError) -> None:
+        if output.file is not None:
+            output.file.discard()
+        self.outputs.remove(output)
+        self._failed(output.path or "-", output.main, exc)
+
+    def _failed(self, path: str, main: bool, exc: OSError) -> None:
+        from factcheck.errors import FactcheckError
+
+        message = f"{path}:1:1: cannot write report: {exc.strerror}"
+        if main:
+            raise FactcheckError(message) from None
+        self.problems.append(message)
 
 
 def _shown(path: str | Path) -> str:

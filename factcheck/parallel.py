@@ -132,11 +132,22 @@ def _check_on_pool(
             for batch in _batches(tasks, _BATCH):
                 pending.append(pool.submit(_work, batch, published))
                 if len(pending) >= jobs * _IN_FLIGHT:
-                    yield from _decode(pending.popleft().result(), by_id)
+                    yield from _handed_on(_decode(pending.popleft().result(), by_id))
             while pending:
-                yield from _decode(pending.popleft().result(), by_id)
+                yield from _handed_on(_decode(pending.popleft().result(), by_id))
     finally:
         _WORKER.clear()
+
+
+def _handed_on(outcomes: list[Outcome]) -> Iterator[Outcome]:
+    """Yield ``outcomes`` in order, each dropped from the list as it is yielded.
+
+    The caller streams reports: one it has finished with must not stay alive in the list
+    until the rest of its batch has been handed on.
+    """
+    outcomes.reverse()
+    while outcomes:
+        yield outcomes.pop()
 
 
 def _batches(tasks: Iterable[Task], size: int) -> Iterator[tuple[Task, ...]]:

@@ -29,40 +29,40 @@ UNUSED_RULE = "unused-ignore"
 
 
 def apply(
-    reports: Sequence[FileReport], rule_ids: Collection[str], report_unused: bool = False
-) -> tuple[list[FileReport], list[str]]:
-    """Return the reports without the findings their directives silence, and warnings.
+    report: FileReport, rule_ids: Collection[str], report_unused: bool = False
+) -> tuple[FileReport, list[str]]:
+    """Return the report without the findings its directives silence, and warnings.
 
     Each warning is one ``file:line:col: warning: …`` line about a directive that is not
     applied (no rule, no reason, nothing after it) or names a rule that is not loaded.
+    A report is judged on its own: a run applies this to each file as it is checked.
     """
-    out: list[FileReport] = []
     warnings: list[str] = []
-    for report in reports:
-        applied: list[Directive] = []
-        for directive in report.document.directives:
-            problem = _problem(directive, rule_ids)
-            if problem is not None:
-                line, column = report.document.position(directive.span.start)
-                warnings.append(f"{report.document.path}:{line}:{column}: warning: {problem}")
-            if directive.rules and directive.reason and directive.target is not None:
-                applied.append(directive)
-        used: set[tuple[int, str]] = set()
-        kept: list[Finding] = []
-        for finding in report.findings:
-            silenced = [
-                (i, finding.rule)
-                for i, d in enumerate(applied)
-                if finding.rule in d.rules and _covers(d, finding)
-            ]
-            used.update(silenced)
-            if not silenced:
-                kept.append(finding)
-        if report_unused:
-            kept += _unused(report, applied, used)
-            kept.sort(key=lambda f: (f.span, f.rule, f.entity or ""))
-        out.append(dataclasses.replace(report, findings=tuple(kept)))
-    return out, warnings
+    applied: list[Directive] = []
+    for directive in report.document.directives:
+        problem = _problem(directive, rule_ids)
+        if problem is not None:
+            line, column = report.document.position(directive.span.start)
+            warnings.append(f"{report.document.path}:{line}:{column}: warning: {problem}")
+        if directive.rules and directive.reason and directive.target is not None:
+            applied.append(directive)
+    if not applied and not report_unused:
+        return report, warnings
+    used: set[tuple[int, str]] = set()
+    kept: list[Finding] = []
+    for finding in report.findings:
+        silenced = [
+            (i, finding.rule)
+            for i, d in enumerate(applied)
+            if finding.rule in d.rules and _covers(d, finding)
+        ]
+        used.update(silenced)
+        if not silenced:
+            kept.append(finding)
+    if report_unused:
+        kept += _unused(report, applied, used)
+        kept.sort(key=lambda f: (f.span, f.rule, f.entity or ""))
+    return dataclasses.replace(report, findings=tuple(kept)), warnings
 
 
 def _covers(directive: Directive, finding: Finding) -> bool:

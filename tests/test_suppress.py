@@ -30,8 +30,7 @@ def _apply(
 ) -> tuple[FileReport, list[str]]:
     report = checker.check(load_document(path, text.encode(), dt.date(2019, 2, 9)))
     rule_ids = {r.id for r in checker.rules}
-    (out,), warnings = suppress.apply([report], rule_ids, unused)
-    return out, warnings
+    return suppress.apply(report, rule_ids, unused)
 
 
 def _findings(report: FileReport) -> list[tuple[str, tuple[int, int]]]:

@@ -1,17 +1,28 @@
-"""What every reporter receives, and the helpers reporters share (positions, summary)."""
+"""What every reporter receives, the streaming interface, and the helpers reporters share."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import urllib.parse
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from factcheck.check import FileReport, Finding
 from factcheck.rules.base import Rule
 from factcheck.values import Span
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a report knows before its first file: where the facts came from, the rules run."""
+
+    facts: tuple[str, ...]
+    rules: tuple[Rule, ...] = ()
+    facts_are_sample: bool = False
 
 
 @dataclass(frozen=True)
@@ -23,6 +34,52 @@ class Run:
     rules: tuple[Rule, ...] = ()
     facts_are_sample: bool = False
 
+    @property
+    def header(self) -> Header:
+        """Return what the run's report says before its first file."""
+        return Header(self.facts, self.rules, self.facts_are_sample)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The counts every format's summary shows, added up one file at a time with `add`."""
+
+    files: int = 0
+    claims: int = 0
+    supported: int = 0
+    contradicted: int = 0
+    unverifiable: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+
+    @classmethod
+    def of(cls, reports: Iterable[FileReport]) -> Summary:
+        """Return the counts of ``reports``."""
+        total = cls()
+        for report in reports:
+            total = total.add(report)
+        return total
+
+    def add(self, report: FileReport) -> Summary:
+        """Return these counts with one more file's claims and findings."""
+        verdicts = Counter(r.verdict.value for r in report.results)
+        severities = Counter(f.severity for f in report.findings)
+        return Summary(
+            self.files + 1,
+            self.claims + len(report.results),
+            self.supported + verdicts["supported"],
+            self.contradicted + verdicts["contradicted"],
+            self.unverifiable + verdicts["unverifiable"],
+            self.errors + severities["error"],
+            self.warnings + severities["warning"],
+            self.infos + severities["info"],
+        )
+
+    def as_dict(self) -> dict[str, int]:
+        """Return the counts by name, in the order the reports list them."""
+        return {field.name: getattr(self, field.name) for field in dataclasses.fields(self)}
+
 
 class Reporter(Protocol):
     """Turns a run into one report text; registered in the ``factcheck.reporters`` group."""
@@ -32,23 +89,80 @@ class Reporter(Protocol):
         ...
 
 
+@runtime_checkable
+class StreamingReporter(Reporter, Protocol):
+    """A reporter that also writes its report in pieces, so that no run is held whole.
+
+    The command line calls `start` once, `file` for each file's report as it is checked, and
+    `finish` with the counts of every file; the pieces, joined, are exactly what `render` gives
+    for the same run (`render_streamed` is that join). One reporter writes one report at a
+    time: it may keep a little state from `start` to `finish`, but not the files' reports
+    (only `WholeRun` does, for the formats that need them all).
+    """
+
+    def start(self, header: Header) -> str:
+        """Return the report's text before its first file."""
+        ...
+
+    def file(self, report: FileReport) -> str:
+        """Return the text for one file's report, given in the run's order."""
+        ...
+
+    def finish(self, summary: Summary) -> str:
+        """Return the rest of the report, after its last file."""
+        ...
+
+
+def render_streamed(reporter: StreamingReporter, run: Run) -> str:
+    """Return a streaming reporter's pieces for ``run``, joined: its whole report."""
+    pieces = [reporter.start(run.header)]
+    pieces += [reporter.file(report) for report in run.files]
+    pieces.append(reporter.finish(Summary.of(run.files)))
+    return "".join(pieces)
+
+
+class WholeRun:
+    """Streams a reporter that can only render whole runs: it keeps the reports until `finish`.
+
+    Formats whose beginning depends on every file (SARIF and JUnit list every rule found, the
+    Markdown and HTML summaries come first) and plugins that only ``render`` go through this,
+    so their memory grows with the run, and only when they are asked for.
+    """
+
+    def __init__(self, reporter: Reporter) -> None:
+        self.reporter = reporter
+        self._header = Header(())
+        self._files: list[FileReport] = []
+
+    def render(self, run: Run) -> str:
+        """Return the wrapped reporter's report."""
+        return self.reporter.render(run)
+
+    def start(self, header: Header) -> str:
+        """Remember the header; nothing is written yet."""
+        self._header, self._files = header, []
+        return ""
+
+    def file(self, report: FileReport) -> str:
+        """Keep the report for `finish`; nothing is written yet."""
+        self._files.append(report)
+        return ""
+
+    def finish(self, summary: Summary) -> str:
+        """Return the whole report, rendered from the reports kept."""
+        h, files = self._header, tuple(self._files)
+        self._files = []
+        return self.reporter.render(Run(files, h.facts, h.rules, h.facts_are_sample))
+
+
+def streaming(reporter: Reporter) -> StreamingReporter:
+    """Return ``reporter`` when it streams, else it wrapped in `WholeRun`."""
+    return reporter if isinstance(reporter, StreamingReporter) else WholeRun(reporter)
+
+
 def summary(run: Run) -> dict[str, int]:
     """Return the counts every format's summary shows."""
-    verdicts: Counter[str] = Counter()
-    severities: Counter[str] = Counter()
-    for f in run.files:
-        verdicts.update(r.verdict.value for r in f.results)
-        severities.update(x.severity for x in f.findings)
-    return {
-        "files": len(run.files),
-        "claims": sum(len(f.results) for f in run.files),
-        "supported": verdicts["supported"],
-        "contradicted": verdicts["contradicted"],
-        "unverifiable": verdicts["unverifiable"],
-        "errors": severities["error"],
-        "warnings": severities["warning"],
-        "infos": severities["info"],
-    }
+    return Summary.of(run.files).as_dict()
 
 
 def plural(n: int, word: str) -> str:

@@ -7,19 +7,29 @@ escapes them, so no article text can end a command early or start a new one.
 from __future__ import annotations
 
 from factcheck.check import FileReport, Finding
-from factcheck.reporters.base import Run, location
+from factcheck.reporters.base import Header, Run, Summary, location, render_streamed
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 class GithubReporter:
-    """Renders each finding as one workflow command line."""
+    """Renders each finding as one workflow command line, a file's as soon as it is checked."""
 
     def render(self, run: Run) -> str:
         """Return the workflow commands, one a line (empty when nothing was found)."""
-        return "".join(
-            command(report, finding) + "\n" for report in run.files for finding in report.findings
-        )
+        return render_streamed(self, run)
+
+    def start(self, header: Header) -> str:
+        """Return nothing: the commands need no heading."""
+        return ""
+
+    def file(self, report: FileReport) -> str:
+        """Return the commands for one file's findings, one a line."""
+        return "".join(command(report, finding) + "\n" for finding in report.findings)
+
+    def finish(self, summary: Summary) -> str:
+        """Return nothing: the commands need no summary."""
+        return ""
 
 
 def command(report: FileReport, finding: Finding) -> str:

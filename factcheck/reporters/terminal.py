@@ -11,7 +11,7 @@ from rich.text import Text
 from factcheck.check import FileReport, Finding, Result
 from factcheck.compare import Verdict
 from factcheck.errors import printable
-from factcheck.reporters.base import Run, reference_of, summary
+from factcheck.reporters.base import Header, Run, Summary, reference_of, render_streamed
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 _VERDICT_STYLE = {Verdict.SUPPORTED: "green", Verdict.UNVERIFIABLE: "dim"}
@@ -21,6 +21,8 @@ _CONTEXT = 60  # characters of the sentence shown either side of the wrong words
 
 class RichReporter:
     """Renders findings as ``file:line:col`` diagnostics with the wrong words underlined.
+
+    It streams: each file's diagnostics are printed as soon as the file is checked.
 
     ``verbose`` adds a line for every supported and unverifiable claim; ``quiet`` leaves out
     everything but the diagnostics (the header, date notes and summary). Text from articles
@@ -32,11 +34,59 @@ class RichReporter:
         self.color = color
         self.verbose = verbose
         self.quiet = quiet
+        self._buf = io.StringIO()
+        self._console = self._open(self._buf)
 
     def render(self, run: Run) -> str:
         """Return the report text (with ANSI colour codes only when colour is on)."""
-        buf = io.StringIO()
-        console = Console(
+        return render_streamed(self, run)
+
+    def start(self, header: Header) -> str:
+        """Return the line naming the reference set (nothing when quiet)."""
+        self._buf = io.StringIO()
+        self._console = self._open(self._buf)
+        facts = ", ".join(header.facts) or "(none)"
+        note = " (the shipped sample; pass --facts for your own)" if header.facts_are_sample else ""
+        if not self.quiet:
+            self._console.print(Text(f"factcheck: reference set {_flat(facts)}{note}", style="dim"))
+        return self._take()
+
+    def file(self, report: FileReport) -> str:
+        """Return one file's diagnostics, after a note when its publication date is unknown."""
+        console = self._console
+        if report.document.published is None and not self.quiet:
+            console.print(
+                Text(
+                    f"{_flat(report.document.path)}: publication date unknown; claims "
+                    "that depend on it are unverifiable (pass --date YYYY-MM-DD)",
+                    style="yellow",
+                )
+            )
+        for finding in report.findings:
+            _diagnostic(console, report, finding)
+        if self.verbose:
+            for result in report.results:
+                if result.verdict in _VERDICT_STYLE:
+                    _claim(console, report, result)
+        return self._take()
+
+    def finish(self, summary: Summary) -> str:
+        """Return the summary line (nothing when quiet)."""
+        if self.quiet:
+            return ""
+        s = summary
+        line = Text()
+        line.append(f"{s.files} file{'s' if s.files != 1 else ''}, {s.claims} claims: ")
+        line.append(f"{s.supported} supported", style="green")
+        line.append(", ")
+        line.append(f"{s.contradicted} contradicted", style="red" if s.contradicted else "")
+        line.append(f", {s.unverifiable} unverifiable")
+        line.append(f" — {s.errors} errors, {s.warnings} warnings, {s.infos} infos")
+        self._console.print(line)
+        return self._take()
+
+    def _open(self, buf: io.StringIO) -> Console:
+        return Console(
             file=buf,
             force_terminal=self.color,
             no_color=not self.color,
@@ -44,37 +94,13 @@ class RichReporter:
             highlight=False,
             emoji=False,
         )
-        facts = ", ".join(run.facts) or "(none)"
-        note = " (the shipped sample; pass --facts for your own)" if run.facts_are_sample else ""
-        if not self.quiet:
-            console.print(Text(f"factcheck: reference set {_flat(facts)}{note}", style="dim"))
-        for report in run.files:
-            if report.document.published is None and not self.quiet:
-                console.print(
-                    Text(
-                        f"{_flat(report.document.path)}: publication date unknown; claims "
-                        "that depend on it are unverifiable (pass --date YYYY-MM-DD)",
-                        style="yellow",
-                    )
-                )
-            for finding in report.findings:
-                _diagnostic(console, report, finding)
-            if self.verbose:
-                for result in report.results:
-                    if result.verdict in _VERDICT_STYLE:
-                        _claim(console, report, result)
-        if self.quiet:
-            return buf.getvalue()
-        s = summary(run)
-        line = Text()
-        line.append(f"{s['files']} file{'s' if s['files'] != 1 else ''}, {s['claims']} claims: ")
-        line.append(f"{s['supported']} supported", style="green")
-        line.append(", ")
-        line.append(f"{s['contradicted']} contradicted", style="red" if s["contradicted"] else "")
-        line.append(f", {s['unverifiable']} unverifiable")
-        line.append(f" — {s['errors']} errors, {s['warnings']} warnings, {s['infos']} infos")
-        console.print(line)
-        return buf.getvalue()
+
+    def _take(self) -> str:
+        """Return what was printed since the last call, and forget it."""
+        text = self._buf.getvalue()
+        self._buf.seek(0)
+        self._buf.truncate()
+        return text
 
 
 def _diagnostic(console: Console, report: FileReport, finding: Finding) -> None:
