@@ -17,19 +17,13 @@ from __future__ import annotations
 import functools
 import os
 import re
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from yaml.constructor import SafeConstructor
-
 from factcheck.errors import FactcheckError, Problem
-from factcheck.rules.base import OneOrMany, Override, Severity
-from factcheck.rules.loader import locate, validation_problems, yaml_problem
+from factcheck.rules.base import Override
 
 CONFIG_NAME = "factcheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -43,38 +37,6 @@ Where = Callable[[tuple[int | str, ...], bool], tuple[int, int]]
 _TOOL_TABLE = re.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*factcheck[ \t]*[\].]", re.M)
 _TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TOML_WHERE = re.compile(r" \(at [^)]*\)")
-
-
-class RuleOverrideModel(BaseModel):
-    """A change to one rule: its severity, or ``enabled: false`` to turn it off."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    severity: Severity | None = None
-    enabled: bool | None = None
-
-
-class ConfigModel(BaseModel):
-    """The keys a configuration may have."""
-
-    model_config = ConfigDict(extra="forbid", title="factcheck configuration")
-
-    facts: OneOrMany = Field(default_factory=list, description="reference files or directories")
-    rules: OneOrMany = Field(default_factory=list, description="rule files or directories")
-    rule_overrides: dict[str, RuleOverrideModel] = Field(
-        default_factory=dict, alias="rule-overrides", description="per rule id"
-    )
-    fail_on: FailOn | None = Field(None, alias="fail-on")
-    skip_scopes: list[Scope] = Field(
-        default_factory=list,
-        alias="skip-scopes",
-        description="parts of the text not checked: quotations; code (always skipped)",
-    )
-
-    @field_validator("facts", "rules", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)
@@ -160,6 +122,11 @@ def _read(path: Path, required_table: bool) -> Config:
 
 
 def _read_yaml(path: Path, text: str) -> Config:
+    import yaml
+    from yaml.constructor import SafeConstructor
+
+    from factcheck.rules.reading import locate, yaml_problem
+
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError) as exc:
@@ -178,6 +145,8 @@ def _read_yaml(path: Path, text: str) -> Config:
 
 
 def _read_toml(path: Path, text: str, required_table: bool) -> Config:
+    import tomllib
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -226,6 +195,11 @@ def _toml_position(lines: list[str], keys: Sequence[str]) -> tuple[int, int]:
 
 def _build(path: Path, data: Any, where: Where) -> Config:
     """Validate the configuration's data and resolve its paths against its directory."""
+    from pydantic import ValidationError
+
+    from factcheck.config_schema import ConfigModel
+    from factcheck.rules.reading import validation_problems
+
     if data is None:
         data = {}
     try:
@@ -319,6 +293,8 @@ def describe(config: Config) -> str:
 
 def _flow(value: Any) -> str:
     """Return ``value`` as YAML on one line."""
+    import yaml
+
     return yaml.safe_dump([value], default_flow_style=True, width=1_000_000).strip()[1:-1]
 
 

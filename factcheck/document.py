@@ -7,15 +7,16 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field, replace
-
-import yaml
-from yaml.reader import ReaderError
+from typing import TYPE_CHECKING
 
 from factcheck import markup
 from factcheck.errors import FactcheckError, Problem
-from factcheck.markup.html import html_prose
-from factcheck.markup.markdown import markdown_prose
 from factcheck.values import LineIndex, Span
+
+if TYPE_CHECKING:
+    import yaml
+
+    from factcheck.markup.html import HtmlProse
 
 # Byte order marks and the encodings they announce. UTF-32's come first: UTF-32LE's mark
 # begins with UTF-16LE's.
@@ -187,6 +188,24 @@ def _html_document(path: str, source: str, date: dt.date | None) -> Document:
     )
 
 
+# The markup readers are imported when first needed: a plain-text article needs neither,
+# and markdown-it alone takes some 20 ms to import.
+
+
+def markdown_prose(text: str, start: int) -> tuple[list[Span], list[markup.Directive]]:
+    """Return the prose regions and directives of Markdown ``text`` after ``start``."""
+    from factcheck.markup import markdown
+
+    return markdown.markdown_prose(text, start)
+
+
+def html_prose(source: str) -> HtmlProse:
+    """Return the prose of an HTML page, mapped back onto the file."""
+    from factcheck.markup import html
+
+    return html.html_prose(source)
+
+
 def _published(
     option: dt.date | None, stated: tuple[dt.date | None, str], body: str
 ) -> tuple[dt.date | None, str | None]:
@@ -236,6 +255,9 @@ def _front_matter(text: str, path: str, strict: bool) -> tuple[int, dt.date | No
         if strict:
             raise _problem(path, text, 0, "front matter is never closed; end it with a --- line")
         return 0, None
+    import yaml  # only for a file with front matter
+    from yaml.reader import ReaderError
+
     source = text[opening.end() : closing.start()]
     try:
         root = yaml.compose(source, Loader=yaml.SafeLoader)
@@ -273,6 +295,8 @@ def _front_matter(text: str, path: str, strict: bool) -> tuple[int, dt.date | No
 
 def _front_date(node: yaml.Node, text: str, path: str, base: int) -> dt.date | None:
     """Read the front matter ``date:`` value (date, datetime or ``YYYY-MM-DD`` string)."""
+    import yaml
+
     offset = base + node.start_mark.index
     if not isinstance(node, yaml.ScalarNode):
         raise _problem(path, text, offset, "front matter date must be a date like 2019-02-09")

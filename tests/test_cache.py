@@ -1,16 +1,24 @@
-"""The reference cache: a hit, a miss after an edit, a corrupt file ignored, and --no-cache."""
+"""The reference cache: a hit, a miss after an edit, a corrupt file ignored, and --no-cache.
+
+Also what a hit decodes: tables in buckets that answer as the dicts and sets they stand for,
+and the gazetteer taken from the file.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from benchmarks.generate import reference_yaml, world
+from factcheck import cache
 from factcheck.cache import CachedReferenceSet, Compiled, compile_reference, fingerprinted_files
 from factcheck.document import load_document
 from factcheck.rules.loader import load_rules, shipped_rule_files
@@ -114,7 +122,10 @@ def test_cli_writes_the_cache_and_no_cache_leaves_it_alone(tmp_path: Path) -> No
     cache, bypass = tmp_path / "cache", tmp_path / "bypass"
     base = ["--facts", facts, "--format", "json", "--date", "2019-02-09"]
     first = _cli(*base, "--cache-dir", cache, article)
-    assert len(list(cache.glob("*.pickle"))) == 1, first.stderr
+    # one compiled reference set (and the validated rules, "rules-*.pickle", when cached)
+    assert len([p for p in cache.glob("*.pickle") if not p.name.startswith("rules-")]) == 1, (
+        first.stderr
+    )
     second = _cli(*base, "--cache-dir", cache, article)
     uncached = _cli(*base, "--no-cache", "--cache-dir", bypass, article)
     assert not bypass.exists()
@@ -128,3 +139,92 @@ def test_the_key_covers_the_code_that_builds_and_defines_the_cached_objects() ->
     expected |= {"reference/model.py", "extract/mentions.py", "extract/phrases.py"}
     expected |= {"extract/places.py", "extract/spelling.py", "data/places.yaml"}
     assert expected <= names
+
+
+def _at(compiled: Compiled, path: str) -> Any:
+    found: Any = compiled
+    for name in path.split("."):
+        found = getattr(found, name)
+    return found
+
+
+def test_the_large_tables_are_read_in_buckets_and_hold_what_was_built(
+    facts: Path, tmp_path: Path
+) -> None:
+    cold = _compile(facts, tmp_path / "cache")
+    warm = _compile(facts, tmp_path / "cache")
+    assert isinstance(warm.reference, CachedReferenceSet)
+    for path in cache._TABLES:  # a renamed attribute would silently be stored whole
+        built, read = _at(cold, path), _at(warm, path)
+        assert isinstance(read, cache._Table if isinstance(built, dict) else cache._SetTable), path
+        assert len(read) == len(built), path
+        if isinstance(built, dict):
+            assert dict(read.items()) == built, path
+            assert all(read.get(k) == v and k in read for k, v in built.items()), path
+        else:
+            assert set(read) == set(built) and all(m in read for m in built), path
+
+
+def _round_trip(obj: object) -> Any:
+    sections = cache._Sections({})
+    where = sections.table(obj)
+    assert where is not None
+    return cache._table(memoryview(sections.out.getvalue()), where)
+
+
+def test_a_table_answers_as_a_dict() -> None:
+    built: dict[object, object] = {f"key {n}": n for n in range(100)}
+    built |= {("date", 2): "tuple", 1.0: "one", -0.0: "zero", "Straße": "non-ASCII"}
+    table = _round_trip(built)
+    assert len(table) == len(built) and dict(table.items()) == built
+    # Keys a dict takes as equal find the same entry: 1 == 1.0 == True, 0.0 == -0.0.
+    assert table[1] == table[True] == table.get(1.0) == "one"
+    assert table.get(0) == table.get(0.0) == "zero"
+    assert table.get("missing") is None and table.get("missing", 7) == 7
+    assert "key 5" in table and "missing" not in table and [] not in table
+    with pytest.raises(KeyError):
+        table["missing"]
+    table["key 5"] = "changed"
+    table["new"] = "added"
+    del table["key 6"]
+    assert (table["key 5"], table["new"], len(table)) == ("changed", "added", len(built))
+    assert "key 6" not in table
+    copied = pickle.loads(pickle.dumps(table))  # pickles as the dict it stands for
+    assert type(copied) is dict and copied == dict(table.items())
+
+
+def test_a_set_table_answers_as_a_set() -> None:
+    built = {("kim", "jong-un"), ("moon", "jae-in")} | {(str(n),) for n in range(50)}
+    table = _round_trip(frozenset(built))
+    assert len(table) == len(built) and set(table) == built and table == built
+    assert ("kim", "jong-un") in table and ("kim",) not in table and "kim" not in table
+    assert pickle.loads(pickle.dumps(table)) == frozenset(built)
+
+
+def test_what_has_no_stable_hash_is_not_made_a_table() -> None:
+    sections = cache._Sections({})
+    assert sections.table({frozenset({"a"}): 1}) is None  # a frozenset's order varies
+    assert sections.table(["not", "a", "dict"]) is None
+    assert sections.out.tell() == 0
+
+
+_WARM_PROBE = """
+import sys
+from factcheck.cache import CachedReferenceSet, compile_reference
+from factcheck.extract.places import gazetteer
+compiled = compile_reference([sys.argv[1]], cache_dir=sys.argv[2], min_bytes=0)
+print(isinstance(compiled.reference, CachedReferenceSet), gazetteer() is compiled.lexicon.gazetteer)
+print(sorted({"yaml", "pydantic", "markdown_it"} & {m.split(".")[0] for m in sys.modules}))
+"""
+
+
+def test_a_hit_reads_neither_yaml_nor_the_gazetteer_data(facts: Path, tmp_path: Path) -> None:
+    _compile(facts, tmp_path / "cache")
+    p = subprocess.run(
+        [sys.executable, "-c", _WARM_PROBE, str(facts), str(tmp_path / "cache")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert p.stdout.splitlines() == ["True True", "[]"], p.stderr

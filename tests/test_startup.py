@@ -1,10 +1,12 @@
-"""Start-up stays light: --help and --version import neither pydantic, rich nor yaml."""
+"""Start-up stays light: --help and --version import neither pydantic, rich nor yaml, and an
+article is read without the parsers of the markup it does not have."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +43,14 @@ def test_import_factcheck_is_light_and_the_api_loads_on_use() -> None:
     )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert p.stdout.split() == ["True", "False"], p.stderr
+
+
+@pytest.mark.parametrize(("name", "markdown"), [("a.txt", False), ("a.md", True)])
+def test_markdown_it_is_imported_for_markdown_only(
+    tmp_path: Path, name: str, markdown: bool
+) -> None:
+    article = tmp_path / name
+    article.write_text("The leaders met in Hanoi on Feb. 27, 2019.\n", "utf-8")
+    loaded = _modules_after([str(article), "--format", "json", "-o", str(tmp_path / "out.json")])
+    assert "factcheck" in loaded
+    assert ("markdown_it" in loaded) == markdown

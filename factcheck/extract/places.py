@@ -19,14 +19,12 @@ narrowed by the rest ("Naples, Florida"). The data is ``data/places.yaml``.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
-
-import yaml
 
 from factcheck.extract.phrases import Match, PhraseMatcher, fold
 
@@ -351,9 +349,24 @@ class _Builder:
         return found[0]
 
 
-@functools.cache
-def gazetteer() -> Gazetteer:
-    """Return the gazetteer built from the shipped ``places.yaml`` (loaded once)."""
-    text = importlib.resources.files("factcheck").joinpath("data/places.yaml").read_text("utf-8")
+_LOADED: list[Gazetteer] = []  # this process's gazetteer, once there is one
+
+
+def gazetteer(stored: Callable[[], Gazetteer] | None = None) -> Gazetteer:
+    """Return the gazetteer built from the shipped ``places.yaml`` (loaded once per process).
+
+    ``stored`` returns a copy built earlier, used instead of reading the YAML when no
+    gazetteer is loaded yet: the reference cache keeps one (under a key that covers this
+    module and the data).
+    """
+    if not _LOADED:
+        _LOADED.append(_build() if stored is None else stored())
+    return _LOADED[0]
+
+
+def _build() -> Gazetteer:
+    import yaml
+
+    text = (Path(__file__).parent.parent / "data" / "places.yaml").read_text("utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return _Builder().build(yaml.load(text, Loader=loader))

@@ -30,8 +30,9 @@ from pydantic import BaseModel
 from yaml.constructor import SafeConstructor
 
 from factcheck.errors import FactcheckError, Problem, did_you_mean
-from factcheck.reference import model
+from factcheck.reference import model, schema
 from factcheck.reference import yamlnodes as nodes
+from factcheck.reference.files import referenced_files
 from factcheck.reference.model import (
     DateFact,
     Entity,
@@ -85,11 +86,11 @@ class _Keys:
         return cls(tuple(fields), tuple(key for key, info in fields.items() if info.is_required()))
 
 
-_FILE_KEYS = _Keys.of(model.ReferenceFile)
-_ENTITY_KEYS = _Keys.of(model.EntityModel)
-_RANGE_KEYS = _Keys.of(model.DateRangeModel)
-_NUMBER_KEYS = _Keys.of(model.NumberModel)
-_TERM_KEYS = _Keys.of(model.TermModel)
+_FILE_KEYS = _Keys.of(schema.ReferenceFile)
+_ENTITY_KEYS = _Keys.of(schema.EntityModel)
+_RANGE_KEYS = _Keys.of(schema.DateRangeModel)
+_NUMBER_KEYS = _Keys.of(schema.NumberModel)
+_TERM_KEYS = _Keys.of(schema.TermModel)
 
 
 def load_reference(paths: Sequence[str | os.PathLike[str]]) -> ReferenceSet:
@@ -98,7 +99,7 @@ def load_reference(paths: Sequence[str | os.PathLike[str]]) -> ReferenceSet:
     Raises `FactcheckError` with every problem found in every file.
     """
     problems: list[Problem] = []
-    files = _reference_files(paths, problems)
+    files = referenced_files(paths, problems)
     readers: list[_FileReader] = []
     with _cyclic_gc_paused():
         for path in files:
@@ -109,17 +110,6 @@ def load_reference(paths: Sequence[str | os.PathLike[str]]) -> ReferenceSet:
             reader.read(text)
             readers.append(reader)
         return _assemble(readers, files, problems)
-
-
-def reference_files(paths: Sequence[str | os.PathLike[str]]) -> list[str] | None:
-    """Return the files `load_reference` reads for ``paths``, or None if a path has a problem.
-
-    `factcheck.cache` keys a compiled set on these files' contents; a problem is left for
-    `load_reference` to report.
-    """
-    problems: list[Problem] = []
-    files = _reference_files(paths, problems)
-    return None if problems else files
 
 
 def load_entities(path: str, node: nodes.Node) -> ReferenceSet:
@@ -176,30 +166,6 @@ def _cyclic_gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def _reference_files(paths: Sequence[str | os.PathLike[str]], problems: list[Problem]) -> list[str]:
-    """Return the files named by ``paths``, directories expanded, each file once."""
-    files: list[str] = []
-    seen: set[str] = set()
-    for given in paths:
-        path = os.fspath(given)
-        found = [path]
-        if os.path.isdir(path):
-            found = sorted(
-                os.path.join(folder, name)
-                for folder, _, names in os.walk(path)
-                for name in names
-                if name.endswith((".yaml", ".yml"))
-            )
-            if not found:
-                problems.append(Problem(path, 1, 1, "no *.yaml or *.yml files in this directory"))
-        for file in found:
-            real = os.path.realpath(file)
-            if real not in seen:
-                seen.add(real)
-                files.append(file)
-    return files
 
 
 def _read_text(path: str, problems: list[Problem]) -> str | None:

@@ -1,18 +1,17 @@
-"""The reference set as loaded (frozen, typed, located facts) and the schema of its files.
+"""The reference set as loaded: frozen, typed, located facts.
 
-The dataclasses are what the rest of factcheck reads. The pydantic models at
-the end describe the file format of SPEC section 3; the loader takes its key
-names from them, and ``ReferenceFile.model_json_schema()`` publishes it.
+The dataclasses are what the rest of factcheck reads. The file format of SPEC
+section 3 is described by pydantic models in `factcheck.reference.schema`
+(``ReferenceFile`` and the models it is made of); they can be imported from here
+too, and are only then loaded, so that checking against a cached set does not
+import pydantic for them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Literal, TypeAlias
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any, TypeAlias
 
 from factcheck.values import DateValue, PartialDate
 
@@ -140,76 +139,12 @@ class ReferenceSet:
         return self._by_type.get(entity_type, ())
 
 
-# File schema (SPEC section 3). These models describe what a file may contain;
-# the loader checks files against the same key names and reports problems
-# with their line and column, which pydantic cannot do.
+_SCHEMA = frozenset({"DateRangeModel", "EntityModel", "NumberModel", "ReferenceFile", "TermModel"})
 
 
-class _Schema(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+def __getattr__(name: str) -> Any:
+    if name in _SCHEMA:
+        from factcheck.reference import schema
 
-
-NonEmptyText = Annotated[str, Field(min_length=1)]
-DateForm = Annotated[
-    dt.date | int | Annotated[str, Field(pattern=DATE_PATTERN)],
-    Field(description="YYYY-MM-DD, YYYY-MM or YYYY; the precision follows the written form"),
-]
-NumberForm = float | Annotated[str, Field(pattern=NUMBER_PATTERN)]
-
-
-class DateRangeModel(_Schema):
-    """An inclusive date range; each end may have any precision."""
-
-    from_: DateForm = Field(alias="from")
-    to: DateForm
-
-
-class NumberModel(_Schema):
-    """A number, or bounds on one, with an optional unit and tolerance."""
-
-    value: NumberForm | None = None
-    min: NumberForm | None = None
-    max: NumberForm | None = None
-    unit: NonEmptyText | None = None
-    tolerance: (
-        Annotated[float, Field(ge=0)] | Annotated[str, Field(pattern=PERCENT_PATTERN)] | None
-    ) = Field(None, description="absolute, or a percentage such as 2%")
-
-
-class TermModel(_Schema):
-    """One value of a time-scoped fact, holding from..to (either end optional)."""
-
-    value: NonEmptyText
-    aliases: NonEmptyText | list[NonEmptyText] = []
-    from_: DateForm | None = Field(None, alias="from")
-    to: DateForm | None = None
-
-
-FactValueModel = (
-    DateForm
-    | DateRangeModel
-    | NumberModel
-    | NumberForm
-    | NonEmptyText
-    | list[NonEmptyText]
-    | list[TermModel | NonEmptyText]
-)
-
-
-class EntityModel(_Schema):
-    """One entity of a reference file."""
-
-    id: Annotated[str, Field(pattern=ID_PATTERN)]
-    type: Annotated[str, Field(pattern=TYPE_PATTERN)]
-    names: Annotated[list[NonEmptyText], Field(min_length=1)]
-    triggers: list[NonEmptyText] = []
-    facts: dict[Annotated[str, Field(pattern=ATTRIBUTE_PATTERN)], FactValueModel] = {}
-    source: NonEmptyText | list[NonEmptyText] | None = None
-    note: str | None = None
-
-
-class ReferenceFile(_Schema):
-    """A reference file: a list of entities, optionally with the format version."""
-
-    version: Literal[1] = 1
-    entities: list[EntityModel]
+        return getattr(schema, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,43 +1,36 @@
 """Loads rule files (the shipped ones in ``rules/`` and users' ``--rules``) into compiled rules.
 
 Rule kinds are found through the ``factcheck.rule_kinds`` entry-point group,
-which the built-in kinds register in too; every rule is validated once here,
-and all problems in all files are reported together.
+which the built-in kinds register in too; every rule is validated once
+(`factcheck.rules.reading`), and all problems in all files are reported together.
+
+Reading and validating is most of the time of loading rules. With the cache on, the
+validated rules of the same files (same bytes, same factcheck) are read from a small
+file in the cache directory instead; only the fields a rule gives for its kind are
+validated again every time, by the kind installed now.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import importlib
 import importlib.metadata
-import types
-import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-from pydantic import BaseModel, ValidationError
-from yaml.constructor import SafeConstructor
-
 from factcheck.errors import FactcheckError, Problem, did_you_mean
 from factcheck.rules.base import Kind, Override, Rule, RuleSpec
-from factcheck.values import LineIndex
 
 ENTRY_POINT_GROUP = "factcheck.rule_kinds"
+# What validated rules are read, validated and defined by: part of their cache key.
+_COMPILED_BY = ("rules/base.py", "rules/schema.py", "rules/reading.py", "rules/loader.py")
 
-
-class _Loader(yaml.SafeLoader):
-    """A safe loader that leaves dates as written: pydantic reads them, and a bad one
-    ("2019-02-30") is then a located problem instead of an exception."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# A rule as cached: its fields, its kind's name, where it is defined (path, line, column),
+# and the fields it gives for its kind.
+_Cached = tuple[RuleSpec, str, str, int, int, dict[str, Any]]
 
 
 @functools.cache
@@ -85,50 +78,32 @@ def rule_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def load_rules(
-    paths: Sequence[str | Path], overrides: Mapping[str, Override] | None = None
+    paths: Sequence[str | Path],
+    overrides: Mapping[str, Override] | None = None,
+    *,
+    cache_dir: str | os.PathLike[str] | None = None,
+    use_cache: bool = False,
 ) -> list[Rule]:
     """Load and validate every rule in ``paths``, then apply the configured ``overrides``.
 
     Raises one error listing every problem of every file, an override of a rule that does
-    not exist included.
+    not exist included. With ``use_cache`` the validated rules are read from (or written
+    to) the cache in ``cache_dir`` (default: the user cache directory), as the reference
+    set's are.
     """
-    rules: list[Rule] = []
-    problems: list[Problem] = []
-    seen: dict[str, Rule] = {}
+    files = rule_files(paths)
     available = kinds()
-    for path in rule_files(paths):
-        for spec, node, extra in _entries(path, problems):
-            if not isinstance(spec, RuleSpec):
-                # the shared fields were invalid: still report the kind's own fields' problems
-                kind = available.get(
-                    str(spec.get("kind") or ("cue" if spec.get("cues") else "attribute"))
-                )
-                if kind is not None:
-                    _options(str(path), node, kind, extra, problems)
-                continue
-            kind_name = spec.kind or ("cue" if spec.cues else "attribute")
-            kind = available.get(kind_name)
-            if kind is None:
-                hint = did_you_mean(kind_name, available)
-                line, col = locate(node, ("kind",))
-                message = f'unknown rule kind "{kind_name}"{hint}'
-                problems.append(Problem(str(path), line, col, message))
-                continue
-            valid, options = _options(str(path), node, kind, extra, problems)
-            if not valid:
-                continue
-            if spec.id in seen:
-                first = seen[spec.id]
-                line, col = locate(node, ("id",))
-                message = (
-                    f'duplicate rule id "{spec.id}" (first defined at {first.path}:{first.line})'
-                )
-                problems.append(Problem(str(path), line, col, message))
-                continue
-            line, col = node.start_mark.line + 1, node.start_mark.column + 1
-            rule = Rule(spec, kind, str(path), line, col, options)
-            seen[spec.id] = rule
-            rules.append(rule)
+    target = _cache_file(files, cache_dir) if use_cache else None
+    rules = _from_cache(target, available) if target is not None else None
+    problems: list[Problem] = []
+    if rules is None:
+        from factcheck.rules.reading import read_rules
+
+        read = read_rules(files, available, problems)
+        rules = [rule for rule, _ in read]
+        if target is not None and not problems:
+            _to_cache(target, read, available)
+    seen = {rule.id for rule in rules}
     for rule_id, override in (overrides or {}).items():
         if rule_id not in seen:
             hint = did_you_mean(rule_id, seen)
@@ -151,203 +126,62 @@ def _overridden(rule: Rule, override: Override | None) -> Rule:
         update["severity"] = override.severity
     if override.enabled is not None:
         update["enabled"] = override.enabled
-    return dataclasses.replace(rule, spec=rule.spec.model_copy(update=update))
+    return dataclasses.replace(rule, spec=dataclasses.replace(rule.spec, **update))
 
 
-def _options(
-    path: str, node: yaml.Node, kind: Kind, extra: dict[str, Any], problems: list[Problem]
-) -> tuple[bool, BaseModel | None]:
-    """Validate the fields a rule gives beyond the shared ones against its kind's ``Options``.
+def _cache_file(
+    files: Sequence[Path], cache_dir: str | os.PathLike[str] | None
+) -> tuple[Path, str] | None:
+    """Return the cache file of the rules in ``files`` and its key, or None if one is unreadable."""
+    from factcheck import cache
 
-    Returns whether they are valid (problems are recorded) and the options, None for a kind
-    without any.
+    names = [str(f) for f in files]
+    key = cache.cache_key(names, _COMPILED_BY)
+    if key is None:
+        return None
+    folder = Path(cache_dir) if cache_dir is not None else cache.default_dir()
+    return folder / f"rules-{cache.group_name(names)}-{key}.pickle", key
+
+
+def _from_cache(target: tuple[Path, str], available: Mapping[str, Kind]) -> list[Rule] | None:
+    """Return the rules cached in ``target``, or None when they must be read again.
+
+    The kinds' own fields are validated by the kinds installed now; a rule whose kind is gone,
+    or whose fields it now refuses, sends every file back to be read, where that is reported.
     """
-    model = cast(type[BaseModel] | None, getattr(kind, "Options", None))
-    if model is None:
-        for key in extra:
-            hint = did_you_mean(key, RuleSpec.model_fields)
-            line, col = locate(node, (key,), True)
-            problems.append(Problem(path, line, col, f'unknown field "{key}"{hint}'))
-        return not extra, None
-    fields = set(model.model_fields)
-    unknown = [key for key in extra if key not in fields]
-    hinted: set[str] = set()
-    for key in unknown:
-        close = difflib.get_close_matches(key, sorted(fields), n=1, cutoff=0.6)
-        hinted.update(close)
-        line, col = locate(node, (key,), True)
-        problems.append(
-            Problem(path, line, col, f'unknown field "{key}"{did_you_mean(key, fields)}')
-        )
-    try:
-        options = model.model_validate({k: v for k, v in extra.items() if k in fields})
-    except ValidationError as exc:
-        # a misspelt field is one mistake: don't also report the field it meant as missing
-        errors = [e for e in exc.errors() if not (e["type"] == "missing" and e["loc"][0] in hinted)]
-        where = functools.partial(locate, node)
-        problems.extend(Problem(path, *where(e["loc"], False), _message(e, model)) for e in errors)
-        return False, None
-    return not unknown, options
+    from factcheck import cache
+
+    entries = cast("list[_Cached] | None", cache.read_pickle(*target))
+    if entries is None:
+        return None
+    rules: list[Rule] = []
+    for spec, kind_name, path, line, column, extra in entries:
+        kind = available.get(kind_name)
+        if kind is None:
+            return None
+        model = getattr(kind, "Options", None)
+        options = None
+        if model is not None and set(extra) <= set(model.model_fields):
+            try:
+                options = model.model_validate(extra)
+            except Exception:  # a ValidationError, reported with its place when read again
+                return None
+        elif extra:
+            return None
+        rules.append(Rule(spec, kind, path, line, column, options))
+    return rules
 
 
-def _entries(
-    path: Path, problems: list[Problem]
-) -> Iterable[tuple[RuleSpec | dict[str, Any], yaml.Node, dict[str, Any]]]:
-    """Yield each rule of one file: its shared fields, its YAML node and its kind's own fields.
+def _to_cache(
+    target: tuple[Path, str],
+    read: Sequence[tuple[Rule, dict[str, Any]]],
+    available: Mapping[str, Kind],
+) -> None:
+    from factcheck import cache
 
-    When the shared fields are invalid (the problems are recorded), they come as the raw
-    mapping instead of a ``RuleSpec``, so the kind's own fields can still be checked.
-    """
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-        root = yaml.compose(text, Loader=_Loader)
-    except OSError as exc:
-        problems.append(Problem(str(path), 1, 1, f"cannot read rules file: {exc.strerror}"))
-        return
-    except UnicodeDecodeError:
-        problems.append(Problem(str(path), 1, 1, "rules file is not valid UTF-8"))
-        return
-    except (yaml.YAMLError, RecursionError) as exc:
-        problems.append(yaml_problem(str(path), text, exc))
-        return
-    if root is None:
-        return
-    rules_node = _key(root, "rules")
-    if not isinstance(root, yaml.MappingNode) or rules_node is None:
-        problems.append(Problem(str(path), 1, 1, 'a rules file needs a top-level "rules:" list'))
-        return
-    if not isinstance(rules_node, yaml.SequenceNode):
-        m = rules_node.start_mark
-        problems.append(Problem(str(path), m.line + 1, m.column + 1, '"rules" must be a list'))
-        return
-    for item in rules_node.value:
-        try:
-            data: Any = SafeConstructor().construct_document(item)
-        except yaml.YAMLError as exc:  # a tag such as !!python/object: refused, never run
-            problems.append(yaml_problem(str(path), text, exc))
-            continue
-        extra: dict[str, Any] = {}
-        if isinstance(data, dict):
-            extra = {k: v for k, v in data.items() if k not in RuleSpec.model_fields}
-            data = {k: v for k, v in data.items() if k in RuleSpec.model_fields}
-        try:
-            spec = RuleSpec.model_validate(data)
-        except ValidationError as exc:
-            where = functools.partial(locate, item)
-            problems.extend(validation_problems(str(path), exc, RuleSpec, where))
-            yield (data if isinstance(data, dict) else {}), item, extra
-            continue
-        yield spec, item, extra
-
-
-def validation_problems(
-    path: str,
-    exc: ValidationError,
-    model: type[BaseModel],
-    where: Callable[[tuple[int | str, ...], bool], tuple[int, int]],
-) -> list[Problem]:
-    """Turn pydantic's errors into problems in ``path``.
-
-    ``where(loc, at_key)`` returns the line and column of an error's location (of its last
-    key, with ``at_key``, for an unknown key).
-    """
-    return [
-        Problem(path, *where(err["loc"], err["type"] == "extra_forbidden"), _message(err, model))
-        for err in exc.errors()
+    names = {id(kind): name for name, kind in available.items()}
+    entries: list[_Cached] = [
+        (rule.spec, names[id(rule.kind)], rule.path, rule.line, rule.column, extra)
+        for rule, extra in read
     ]
-
-
-def _key(node: yaml.Node, key: str) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if isinstance(k, yaml.ScalarNode) and k.value == key:
-                return cast(yaml.Node, v)
-    return None
-
-
-def yaml_problem(path: str, text: str, exc: yaml.YAMLError | RecursionError) -> Problem:
-    """Return the problem with YAML ``text`` that PyYAML could not compose or construct.
-
-    Besides syntax errors, that is a tag naming a Python object (refused, never constructed),
-    a character YAML does not allow, or nesting deeper than Python's recursion limit.
-    """
-    if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return Problem(path, line, col, f"YAML error: {exc.problem or exc.context}")
-    if isinstance(exc, yaml.reader.ReaderError):
-        line, col = LineIndex(text).position(exc.position)
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        return Problem(path, line, col, f"YAML error: character U+{code:04X} is not allowed")
-    return Problem(path, 1, 1, "YAML error: nested too deeply")
-
-
-def locate(node: yaml.Node, loc: tuple[int | str, ...], at_key: bool = False) -> tuple[int, int]:
-    """Return the line and column of the YAML node a pydantic error location points at.
-
-    With ``at_key``, the last part of ``loc`` is a key, and its position is the key's (an
-    unknown key is best pointed at by the key itself).
-    """
-    current = node
-    for i, part in enumerate(loc):
-        nxt: yaml.Node | None = None
-        if isinstance(part, str) and isinstance(current, yaml.MappingNode):
-            for k, v in current.value:
-                if k.value == part:
-                    nxt = k if at_key and i == len(loc) - 1 else v
-        elif (
-            isinstance(part, int)
-            and isinstance(current, yaml.SequenceNode)
-            and 0 <= part < len(current.value)
-        ):
-            nxt = current.value[part]
-        if nxt is None:
-            break
-        current = nxt
-    return current.start_mark.line + 1, current.start_mark.column + 1
-
-
-def _message(err: Any, model: type[BaseModel]) -> str:
-    loc = ".".join(str(p) for p in err["loc"])
-    if err["type"] == "extra_forbidden":
-        field = str(err["loc"][-1])
-        hint = did_you_mean(field, _keys_at(model, err["loc"][:-1]))
-        return f'unknown field "{field}"{hint}'
-    if err["type"] == "missing":
-        return f'missing required field "{loc}"'
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    return f"{loc}: {msg}" if loc else msg
-
-
-def _keys_at(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
-    """Return the keys allowed in the mapping that ``loc`` points at inside ``model``."""
-    current: Any = model
-    for part in loc:
-        current = _step(current, part)
-        if current is None:
-            return []
-    models = [t for t in _arms(current) if isinstance(t, type) and issubclass(t, BaseModel)]
-    return [info.alias or name for m in models for name, info in m.model_fields.items()]
-
-
-def _step(annotation: Any, part: int | str) -> Any:
-    """Return the annotation of the value at ``part`` (a field, a list index, a mapping key)."""
-    for arm in _arms(annotation):
-        if isinstance(arm, type) and issubclass(arm, BaseModel):
-            for name, info in arm.model_fields.items():
-                if part in (name, info.alias):
-                    return info.annotation
-        elif typing.get_origin(arm) is list and isinstance(part, int):
-            return typing.get_args(arm)[0]
-        elif typing.get_origin(arm) is dict and isinstance(part, str):
-            return typing.get_args(arm)[1]
-    return None
-
-
-def _arms(annotation: Any) -> list[Any]:
-    """Return the types a union (or ``Annotated``, or a plain type) stands for."""
-    if typing.get_origin(annotation) is typing.Annotated:
-        return _arms(typing.get_args(annotation)[0])
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return [t for arg in typing.get_args(annotation) for t in _arms(arg)]
-    return [annotation]
+    cache.write_pickle(*target, entries)
