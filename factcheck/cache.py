@@ -104,6 +104,23 @@ class Compiled:
 
         return Checker(self.reference, rules, self.lexicon, self.candidates, skip_scopes)
 
+    def materialize(self) -> None:
+        """Decode every table still read lazily from the cache into a plain dict or set.
+
+        A lookup in a lazily read table first hashes the key's bytes; a run that checks many
+        articles makes so many lookups that decoding every table once costs less.
+        """
+        for path in _TABLES:
+            *parents, name = path.split(".")
+            owner: object = self
+            for parent in parents:
+                owner = getattr(owner, parent, None)
+            table = getattr(owner, name, None)
+            if isinstance(table, _Table):
+                setattr(owner, name, dict(table.items()))
+            elif isinstance(table, _SetTable):
+                setattr(owner, name, set(table))
+
 
 def default_dir() -> Path:
     """Return the user's cache directory for factcheck (``$XDG_CACHE_HOME/factcheck``)."""

@@ -54,7 +54,8 @@ def setup_checker(
     from factcheck.rules.loader import load_rules
 
     compiled = compile_reference(facts, cache_dir=cache_dir, enabled=use_cache)
-    return compiled.checker(load_rules(rule_files, overrides), skip_scopes)
+    rules = load_rules(rule_files, overrides, cache_dir=cache_dir, use_cache=use_cache)
+    return compiled.checker(rules, skip_scopes)
 
 
 def check_one(checker: Checker, task: Task, published: dt.date | None) -> Outcome:

@@ -165,6 +165,20 @@ def test_the_large_tables_are_read_in_buckets_and_hold_what_was_built(
             assert set(read) == set(built) and all(m in read for m in built), path
 
 
+def test_materialized_tables_are_plain_and_check_the_same(facts: Path, tmp_path: Path) -> None:
+    cold = _compile(facts, tmp_path / "cache")
+    warm = _compile(facts, tmp_path / "cache")
+    place = world(60).places[0]
+    wrong = "Chile" if place.country != "Chile" else "Peru"
+    text = f"The talks in {place.name}, {wrong} went well."
+    warm.materialize()
+    for path in cache._TABLES:
+        built, read = _at(cold, path), _at(warm, path)
+        assert type(read) is type(built) and read == built, path
+    lazy = _compile(facts, tmp_path / "cache")
+    assert _findings(warm, text) == _findings(lazy, text) == [(wrong, place.country)]
+
+
 def _round_trip(obj: object) -> Any:
     sections = cache._Sections({})
     where = sections.table(obj)
