@@ -54,3 +54,19 @@ def test_markdown_it_is_imported_for_markdown_only(
     loaded = _modules_after([str(article), "--format", "json", "-o", str(tmp_path / "out.json")])
     assert "factcheck" in loaded
     assert ("markdown_it" in loaded) == markdown
+
+
+def test_a_check_served_from_the_caches_imports_neither_pydantic_nor_yaml(tmp_path: Path) -> None:
+    from benchmarks.generate import reference_yaml, world
+
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(reference_yaml(world(800).order), "utf-8")
+    assert facts.stat().st_size >= 128 * 1024  # large enough to be cached
+    article = tmp_path / "a.txt"
+    article.write_text("The leaders met in Hanoi on Feb. 27, 2019.\n", "utf-8")
+    argv = ["--facts", str(facts), "--cache-dir", str(tmp_path / "cache"), "--format", "json"]
+    argv += ["-o", str(tmp_path / "out.json"), str(article)]
+    assert {"pydantic", "yaml"} <= _modules_after(argv)  # the first run builds the caches
+    loaded = _modules_after(argv)
+    assert "factcheck" in loaded
+    assert not loaded & {"pydantic", "yaml", "markdown_it"}
