@@ -493,8 +493,6 @@ def _computed(obj: object) -> None:
 
 def _write(target: Path, compiled: Compiled) -> None:
     """Write the cache file for ``compiled``, replacing older ones of the same files."""
-    from factcheck.atomic import write_atomic_bytes
-
     places = compiled.lexicon.gazetteer
     for obj in (compiled.lexicon, compiled.candidates, places):
         _computed(obj)
@@ -516,22 +514,22 @@ def _write(target: Path, compiled: Compiled) -> None:
             named[id(table)] = ("table", *where)
     header["lexicon"] = sections.pickle((compiled.lexicon, compiled.candidates))
     encoded = pickle.dumps(header, pickle.HIGHEST_PROTOCOL)
-    body = b"".join([len(encoded).to_bytes(8, "big"), encoded, sections.out.getvalue()])
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic_bytes(target, _MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
-        for old in target.parent.glob(target.name.split("-", 1)[0] + "-*.pickle"):
-            if old != target:
-                old.unlink()
-    except OSError:
-        pass  # a cache that cannot be written only costs the next run the compile time
+    _store(target, b"".join([len(encoded).to_bytes(8, "big"), encoded, sections.out.getvalue()]))
 
 
 def write_pickle(target: Path, key: str, obj: object) -> None:
     """Write ``obj`` to the small cache file ``target`` under ``key``, as `_write` writes sets."""
+    _store(target, pickle.dumps((key, obj), pickle.HIGHEST_PROTOCOL))
+
+
+def _store(target: Path, body: bytes) -> None:
+    """Write ``body`` with the magic and its CRC, replacing older files of the same name group.
+
+    A name is ``<group>-<key>.pickle``; a cache that cannot be written only costs the next
+    run the time it would have saved.
+    """
     from factcheck.atomic import write_atomic_bytes
 
-    body = pickle.dumps((key, obj), pickle.HIGHEST_PROTOCOL)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic_bytes(target, _MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
@@ -539,7 +537,7 @@ def write_pickle(target: Path, key: str, obj: object) -> None:
             if old != target:
                 old.unlink()
     except OSError:
-        pass  # a cache that cannot be written only costs the next run the time it saves
+        pass
 
 
 def read_pickle(target: Path, key: str) -> Any:
