@@ -108,9 +108,6 @@ def check_text(
     chooses how the text is read (``.md`` for Markdown, ``.html`` for HTML).
     """
     from factcheck.document import load_document
-    from factcheck.reporters.base import Run
-    from factcheck.reporters.json import as_dict
+    from factcheck.reporters.json import file_data
 
-    report = reference.checker().check(load_document(path, text.encode("utf-8"), date))
-    files: list[dict[str, Any]] = as_dict(Run((report,), reference.paths))["files"]
-    return files[0]
+    return file_data(reference.checker().check(load_document(path, text.encode("utf-8"), date)))
