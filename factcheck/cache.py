@@ -116,10 +116,8 @@ class Compiled:
             for parent in parents:
                 owner = getattr(owner, parent, None)
             table = getattr(owner, name, None)
-            if isinstance(table, _Table):
-                setattr(owner, name, dict(table.items()))
-            elif isinstance(table, _SetTable):
-                setattr(owner, name, set(table))
+            if isinstance(table, _Buckets):
+                setattr(owner, name, table.whole())
 
 
 def default_dir() -> Path:
@@ -309,6 +307,13 @@ class _Buckets:
 
     def _all(self) -> Iterator[Any]:
         return map(self._bucket, range(len(self._decoded)))
+
+    def whole(self) -> Any:
+        """Return the table as the plain dict or set it was built from, every bucket decoded."""
+        whole: dict[Any, Any] | set[Any] = {} if isinstance(self, _Table) else set()
+        for bucket in self._all():
+            whole.update(bucket)
+        return whole
 
     def __len__(self) -> int:
         return self._size
