@@ -443,3 +443,16 @@ def test_a_broken_plugin_is_reported_and_exits_2(
         'factcheck: failed to load plugin "factcheck-broken-plugin[broken]": '
         "No module named 'factcheck_no_such_module'"
     ), err
+
+
+def test_the_plain_rule_types_have_the_fields_the_schema_validates() -> None:
+    import dataclasses
+
+    from factcheck.rules import base, schema
+
+    for plain, model in (
+        (base.RuleSpec, schema.RuleSpec),
+        (base.Select, schema.Select),
+        (base.Example, schema.Example),
+    ):
+        assert [f.name for f in dataclasses.fields(plain)] == list(model.model_fields), plain
