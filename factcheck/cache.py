@@ -87,6 +87,8 @@ _TABLES = (
     "candidates._places",
 )
 _PER_BUCKET = 8  # entries: a lookup decodes about this many
+# Bytes of text to check that repay decoding one table entry up front (`Compiled.prepare_for`).
+_BYTES_PER_ENTRY = 12
 _BUCKET_BYTES = 4096
 
 
@@ -103,6 +105,16 @@ class Compiled:
         from factcheck.check import Checker
 
         return Checker(self.reference, rules, self.lexicon, self.candidates, skip_scopes)
+
+    def prepare_for(self, text_bytes: int) -> None:
+        """Decode the lazily read tables whole if checking ``text_bytes`` of text repays it.
+
+        Decoding costs about 2.5 µs per table entry; a lookup in a lazily read table costs
+        about 0.2 µs more per byte of text checked than one in a plain dict.
+        """
+        entries = sum(len(t) for t in _tables(self) if isinstance(t, _Buckets))
+        if entries and text_bytes >= _BYTES_PER_ENTRY * entries:
+            self.materialize()
 
     def materialize(self) -> None:
         """Decode every table still read lazily from the cache into a plain dict or set.

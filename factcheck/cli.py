@@ -21,9 +21,6 @@ if TYPE_CHECKING:
 FORMATS = ("rich", "json", "sarif", "junit", "github", "markdown", "html")
 FAIL_LEVELS = {"error": 3, "warning": 2, "info": 1, "never": 99}
 SAMPLE_FACTS = "sample-facts"
-# Inputs at least this large are checked with the reference tables fully decoded first
-# (`Compiled.materialize`): it costs up to half a second and saves more on such runs.
-BULK_BYTES = 4_000_000
 
 EPILOG = """\
 examples:
@@ -279,8 +276,7 @@ def _check(args: argparse.Namespace) -> int:
 
     input_errors: list[str] = []
     paths = _inputs(args.paths, input_errors, args.include, args.exclude)
-    if _input_bytes(paths) >= BULK_BYTES:
-        compiled.materialize()  # lookups by the million ahead: plain tables are cheaper
+    compiled.prepare_for(_input_bytes(paths))
     tasks = (
         (args.stdin_filename, sys.stdin.buffer.read()) if path == "-" else (path, None)
         for path in paths

@@ -179,6 +179,18 @@ def test_materialized_tables_are_plain_and_check_the_same(facts: Path, tmp_path:
     assert _findings(warm, text) == _findings(lazy, text) == [(wrong, place.country)]
 
 
+def test_tables_are_decoded_whole_only_for_enough_text(facts: Path, tmp_path: Path) -> None:
+    _compile(facts, tmp_path / "cache")
+    warm = _compile(facts, tmp_path / "cache")
+    lazy = [t for t in cache._tables(warm) if isinstance(t, cache._Buckets)]
+    entries = sum(len(t) for t in lazy)
+    assert lazy and entries
+    warm.prepare_for(cache._BYTES_PER_ENTRY * entries - 1)  # one article: not worth it
+    assert all(isinstance(_at(warm, path), cache._Buckets) for path in cache._TABLES)
+    warm.prepare_for(cache._BYTES_PER_ENTRY * entries)  # an archive
+    assert not any(isinstance(_at(warm, path), cache._Buckets) for path in cache._TABLES)
+
+
 def _round_trip(obj: object) -> Any:
     sections = cache._Sections({})
     where = sections.table(obj)
