@@ -276,7 +276,7 @@ def _check(args: argparse.Namespace) -> int:
 
     input_errors: list[str] = []
     paths = _inputs(args.paths, input_errors, args.include, args.exclude)
-    compiled.prepare_for(_input_bytes(paths))
+    compiled.prepare_for(_size(path) for path in paths if path != "-")
     tasks = (
         (args.stdin_filename, sys.stdin.buffer.read()) if path == "-" else (path, None)
         for path in paths
@@ -415,12 +415,8 @@ class _Outputs:
         self.problems.append(message)
 
 
-def _input_bytes(paths: Sequence[str]) -> int:
-    """Return the size of the input files (what can be known before reading them)."""
-    return sum(_size(path) for path in paths if path != "-")
-
-
 def _size(path: str) -> int:
+    """Return the size of an input file (what can be known before reading it)."""
     try:
         return os.path.getsize(path)
     except OSError:  # reported when the file is read

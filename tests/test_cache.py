@@ -185,9 +185,9 @@ def test_tables_are_decoded_whole_only_for_enough_text(facts: Path, tmp_path: Pa
     lazy = [t for t in cache._tables(warm) if isinstance(t, cache._Buckets)]
     entries = sum(len(t) for t in lazy)
     assert lazy and entries
-    warm.prepare_for(cache._BYTES_PER_ENTRY * entries - 1)  # one article: not worth it
+    warm.prepare_for([cache._BYTES_PER_ENTRY * entries - 1])  # one article: not worth it
     assert all(isinstance(_at(warm, path), cache._Buckets) for path in cache._TABLES)
-    warm.prepare_for(cache._BYTES_PER_ENTRY * entries)  # an archive
+    warm.prepare_for([cache._BYTES_PER_ENTRY * entries // 2] * 2)  # an archive
     assert not any(isinstance(_at(warm, path), cache._Buckets) for path in cache._TABLES)
 
 
