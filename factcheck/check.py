@@ -58,17 +58,47 @@ class Finding:
     related: tuple[Span, ...] = ()  # other places the finding points at (an earlier claim)
 
 
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What reports need of a file's results when the results stayed where it was checked.
+
+    A ``--jobs`` worker sends this instead of the results when no output reads them one by one
+    (`factcheck.parallel`): the claims counted by verdict, and the JSON report's list of them
+    when a JSON report is written. Claims do not change after checking, so either can be made
+    before the report goes through the gate.
+    """
+
+    verdicts: tuple[tuple[str, int], ...]  # (verdict value, claims), in `Verdict` order
+    json_claims: str | None = None  # the ``claims`` list as `factcheck.reporters.json` writes it
+
+
 @dataclass(frozen=True)
 class FileReport:
     """Everything one document produced, with every span in the file's offsets.
 
     For HTML the checker reads the prose taken out of the markup; the report holds the document
-    as the file (`Document.in_file`) and spans that point into it.
+    as the file (`Document.in_file`) and spans that point into it. A report whose results were
+    left behind (``results`` empty) has their `Tally` instead.
     """
 
     document: Document
     results: tuple[Result, ...]
     findings: tuple[Finding, ...]
+    tally: Tally | None = None
+
+    def verdicts(self) -> dict[str, int]:
+        """Return the number of claims by verdict value (every `Verdict` present)."""
+        if self.tally is not None:
+            return dict(self.tally.verdicts)
+        counts = dict.fromkeys((v.value for v in Verdict), 0)
+        for r in self.results:
+            counts[r.verdict.value] += 1
+        return counts
+
+    def left_behind(self, json_claims: str | None = None) -> FileReport:
+        """Return this report with its results replaced by their `Tally` (and ``json_claims``)."""
+        tally = Tally(tuple(self.verdicts().items()), json_claims)
+        return FileReport(self.document, (), self.findings, tally)
 
 
 class Checker:

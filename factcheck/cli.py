@@ -8,7 +8,7 @@ import functools
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -291,7 +291,8 @@ def _check(args: argparse.Namespace) -> int:
             outputs.open(reporter, path)
         outputs.start(header)
         totals = Summary()
-        for result in check_all(tasks, published, rules, checker, setup, args.jobs):
+        sent = _sent(outputs, args.jobs)
+        for result in check_all(tasks, published, rules, checker, setup, args.jobs, sent):
             if isinstance(result, list):
                 input_errors.extend(result)
                 continue
@@ -314,6 +315,19 @@ def _check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if failed else 0
+
+
+def _sent(outputs: _Outputs, jobs: int) -> Callable[[FileReport], FileReport] | None:
+    """Return what workers do to a report before sending it: leave its results when unread."""
+    from factcheck.parallel import leave_results
+    from factcheck.reporters.base import reads_results
+    from factcheck.reporters.json import JsonReporter
+
+    reporters = [output.reporter for output in outputs.outputs]
+    if jobs <= 1 or any(reads_results(r) for r in reporters):
+        return None
+    json_claims = any(isinstance(r, JsonReporter) for r in reporters)
+    return functools.partial(leave_results, json_claims=json_claims)
 
 
 class _Output:

@@ -86,6 +86,7 @@ def check_all(
     checker: Checker | None = None,
     setup: Callable[[], Checker] | None = None,
     jobs: int = 1,
+    sent: Callable[[FileReport], FileReport] | None = None,
 ) -> Iterator[Outcome]:
     """Yield the outcome of every task, in order, checked here or on ``jobs`` processes.
 
@@ -93,7 +94,8 @@ def check_all(
     worker forked from this process uses ``checker`` as it inherited it; one started
     afresh (another start method) calls ``setup``, which must pickle (a module-level
     function or a partial of one). ``rules`` are the rules the checker applies, to restore
-    them in the reports.
+    them in the reports. ``sent``, if given, is what a worker does to each report before
+    sending it (`leave_results`, or a partial of it); it too must pickle.
 
     What is loaded by then (the compiled reference above all: a million objects for 100k
     entities) is moved out of the cyclic garbage collector's sight with `gc.freeze` for
@@ -109,7 +111,7 @@ def check_all(
             for task in tasks:
                 yield check_one(local, task, published)
         else:
-            yield from _check_on_pool(tasks, published, rules, checker, setup, jobs)
+            yield from _check_on_pool(tasks, published, rules, checker, setup, jobs, sent)
     finally:
         gc.unfreeze()
 
@@ -121,6 +123,7 @@ def _check_on_pool(
     checker: Checker | None,
     setup: Callable[[], Checker] | None,
     jobs: int,
+    sent: Callable[[FileReport], FileReport] | None,
 ) -> Iterator[Outcome]:
     """Yield the outcomes of `check_all` checked on ``jobs`` processes, in input order."""
     if setup is None:
@@ -132,7 +135,7 @@ def _check_on_pool(
         with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(setup,)) as pool:
             pending: collections.deque[Future[bytes]] = collections.deque()
             for batch in _batches(tasks, _BATCH):
-                pending.append(pool.submit(_work, batch, published))
+                pending.append(pool.submit(_work, batch, published, sent))
                 if len(pending) >= jobs * _IN_FLIGHT:
                     yield from _handed_on(_decode(pending.popleft().result(), by_id))
             while pending:
@@ -168,10 +171,31 @@ def _start_worker(setup: Callable[[], Checker]) -> None:
     gc.freeze()
 
 
-def _work(batch: Sequence[Task], published: dt.date | None) -> bytes:
+def _work(
+    batch: Sequence[Task],
+    published: dt.date | None,
+    sent: Callable[[FileReport], FileReport] | None,
+) -> bytes:
+    outcomes = [check_one(_WORKER["checker"], task, published) for task in batch]
+    if sent is not None:
+        outcomes = [o if isinstance(o, list) else sent(o) for o in outcomes]
     out = io.BytesIO()
-    _ReportPickler(out).dump([check_one(_WORKER["checker"], task, published) for task in batch])
+    _ReportPickler(out).dump(outcomes)
     return out.getvalue()
+
+
+def leave_results(report: FileReport, json_claims: bool = False) -> FileReport:
+    """Return ``report`` with its results left behind, as a worker sends it (`FileReport.tally`).
+
+    Results are most of a report: pickling them in the worker and rebuilding them in the
+    parent cost more CPU than the parent's every other task. When no output reads them one by
+    one, their counts do; ``json_claims`` adds the JSON report's list of them, rendered here.
+    """
+    if not json_claims:
+        return report.left_behind()
+    from factcheck.reporters.json import encode_claims
+
+    return report.left_behind(encode_claims(report))
 
 
 def _decode(data: bytes, rules: Mapping[str, Rule]) -> list[Outcome]:

@@ -63,11 +63,11 @@ class Summary:
 
     def add(self, report: FileReport) -> Summary:
         """Return these counts with one more file's claims and findings."""
-        verdicts = Counter(r.verdict.value for r in report.results)
+        verdicts = report.verdicts()
         severities = Counter(f.severity for f in report.findings)
         return Summary(
             self.files + 1,
-            self.claims + len(report.results),
+            self.claims + sum(verdicts.values()),
             self.supported + verdicts["supported"],
             self.contradicted + verdicts["contradicted"],
             self.unverifiable + verdicts["unverifiable"],
@@ -111,6 +111,17 @@ class StreamingReporter(Reporter, Protocol):
     def finish(self, summary: Summary) -> str:
         """Return the rest of the report, after its last file."""
         ...
+
+
+def reads_results(reporter: Reporter) -> bool:
+    """Tell whether ``reporter`` reads files' results one by one (`FileReport.results`).
+
+    A reporter that reads only findings and counts says so with a ``reads_results = False``
+    attribute; then ``--jobs`` workers need not send results (`FileReport.tally`). One that
+    does not say is taken to read them.
+    """
+    inner = reporter.reporter if isinstance(reporter, WholeRun) else reporter
+    return bool(getattr(inner, "reads_results", True))
 
 
 def render_streamed(reporter: StreamingReporter, run: Run) -> str:

@@ -15,6 +15,8 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 class GithubReporter:
     """Renders each finding as one workflow command line, a file's as soon as it is checked."""
 
+    reads_results = False  # findings and counts only (`reporters.base.reads_results`)
+
     def render(self, run: Run) -> str:
         """Return the workflow commands, one a line (empty when nothing was found)."""
         return render_streamed(self, run)

@@ -30,6 +30,8 @@ _ITEMS = ",\n        "
 class JsonReporter:
     """Renders a run as one JSON object (keys in a fixed order, no timestamps)."""
 
+    reads_results = False  # claims only as `encode_claims` renders them, which a worker can
+
     def __init__(self) -> None:
         self._files = 0
 
@@ -55,14 +57,24 @@ class JsonReporter:
 
 def encode_file(report: FileReport) -> str:
     """Return one file's entry as the JSON report writes it: indented, one claim a line."""
-    data = file_data(report)
+    data = file_data(report, claims=False)
     head = "".join(f'      "{key}": {_encode(data[key])},\n' for key in _HEAD)
     return (
         f"    {{\n{head}"
-        f'      "claims": {_list(data["claims"])},\n'
+        f'      "claims": {encode_claims(report)},\n'
         f'      "findings": {_list(data["findings"])}\n'
         "    }"
     )
+
+
+def encode_claims(report: FileReport) -> str:
+    """Return the file entry's ``claims`` list as the JSON report writes it.
+
+    A report whose results were left behind in a worker carries this text in its `Tally`.
+    """
+    if report.tally is not None and report.tally.json_claims is not None:
+        return report.tally.json_claims
+    return _list(_claims(report))
 
 
 def _list(items: list[dict[str, Any]]) -> str:
@@ -81,8 +93,46 @@ def as_dict(run: Run) -> dict[str, Any]:
     }
 
 
-def file_data(report: FileReport) -> dict[str, Any]:
-    """Return one file's entry in the ``files`` list as plain data."""
+def file_data(report: FileReport, claims: bool = True) -> dict[str, Any]:
+    """Return one file's entry in the ``files`` list as plain data (``claims=False``: none)."""
+    doc = report.document
+    text = doc.text
+    findings = []
+    for f in report.findings:
+        findings.append(
+            {
+                "rule": f.rule,
+                "severity": f.severity,
+                "verdict": "contradicted",
+                "entity": f.entity,
+                "attribute": f.attribute,
+                "found": f.found,
+                "expected": f.expected,
+                "message": f.message,
+                "start": f.span.start,
+                "end": f.span.end,
+                **location(report, f.span),
+                "sentence": f.sentence.text(text),
+                "reference": reference_of(f),
+            }
+        )
+    listed: list[dict[str, Any]] = []
+    if claims:
+        tally = report.tally
+        if tally is not None and tally.json_claims is not None:
+            listed = json.loads(tally.json_claims)
+        else:
+            listed = _claims(report)
+    return {
+        "path": doc.path,
+        "published": doc.published.isoformat() if doc.published else None,
+        "published_source": doc.published_source,
+        "claims": listed,
+        "findings": findings,
+    }
+
+
+def _claims(report: FileReport) -> list[dict[str, Any]]:
     doc = report.document
     text = doc.text
     claims = []
@@ -104,29 +154,4 @@ def file_data(report: FileReport) -> dict[str, Any]:
                 "candidates": list(c.candidates),
             }
         )
-    findings = []
-    for f in report.findings:
-        findings.append(
-            {
-                "rule": f.rule,
-                "severity": f.severity,
-                "verdict": "contradicted",
-                "entity": f.entity,
-                "attribute": f.attribute,
-                "found": f.found,
-                "expected": f.expected,
-                "message": f.message,
-                "start": f.span.start,
-                "end": f.span.end,
-                **location(report, f.span),
-                "sentence": f.sentence.text(text),
-                "reference": reference_of(f),
-            }
-        )
-    return {
-        "path": doc.path,
-        "published": doc.published.isoformat() if doc.published else None,
-        "published_source": doc.published_source,
-        "claims": claims,
-        "findings": findings,
-    }
+    return claims

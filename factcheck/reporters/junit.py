@@ -23,6 +23,8 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 class JunitReporter:
     """Renders a run as JUnit XML: a suite per file, a test case per rule."""
 
+    reads_results = False  # findings and counts only (`reporters.base.reads_results`)
+
     def render(self, run: Run) -> str:
         """Return the XML document, with its declaration, ending with a newline."""
         root = ET.Element("testsuites", name="factcheck")

@@ -23,6 +23,8 @@ _URL_SAFE = ":/?#[]@!$&'*+;=%~-._"
 class MarkdownReporter:
     """Renders a run as GitHub-flavoured Markdown."""
 
+    reads_results = False  # findings and counts only (`reporters.base.reads_results`)
+
     def render(self, run: Run) -> str:
         """Return the Markdown document, ending with a newline."""
         s = summary(run)

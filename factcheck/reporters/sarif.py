@@ -41,6 +41,8 @@ _FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)", re.S)
 class SarifReporter:
     """Renders a run as one SARIF 2.1.0 log with a single run."""
 
+    reads_results = False  # findings and counts only (`reporters.base.reads_results`)
+
     def render(self, run: Run) -> str:
         """Return the SARIF log as indented JSON, ending with a newline."""
         return json.dumps(as_dict(run), indent=2, ensure_ascii=False) + "\n"

@@ -34,6 +34,7 @@ class RichReporter:
         self.color = color
         self.verbose = verbose
         self.quiet = quiet
+        self.reads_results = verbose  # claims are listed only when verbose
         self._buf = io.StringIO()
         self._console = self._open(self._buf)
 
