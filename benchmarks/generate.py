@@ -291,6 +291,34 @@ _FILLER = [
     "The budget for the project was set at $45 million.",
     "Observers described the mood as cautious but constructive.",
 ]
+# Background of the length news sentences have (about 25 words), stating nothing the
+# reference set knows: most of a real article's sentences.
+_BACKGROUND = [
+    "The talks had stalled for months over how quickly sanctions should be eased, and "
+    "neither side had been willing to move first on the question.",
+    "Several lawmakers who asked not to be named said they were worried that the timetable "
+    "was too ambitious and that key details had been left for later.",
+    "Residents near the harbour said they had grown used to the convoys of black cars and "
+    "the helicopters that circled the district late into the evening.",
+    "The two governments have set up working groups on trade, energy and the environment, "
+    "which are expected to report back before the end of the year.",
+    "Economists warned that rising interest rates and weaker exports could slow the recovery, "
+    "although consumer spending has held up better than many had feared.",
+    '"Nobody expects a breakthrough overnight, but the fact that they are talking at all '
+    'matters a great deal," said a researcher at a policy institute.',
+    "Officials spent much of the afternoon going over the wording of the joint statement, "
+    "which both delegations had to approve line by line.",
+    "The opposition has accused the government of rushing the deal through without proper "
+    "scrutiny, and says it will press for a full debate when parliament returns.",
+    "According to the latest survey, a little over half of those asked said they supported "
+    "the talks, while about a third said they had doubts.",
+    "Organisers said the venue had been chosen for its security and its distance from the "
+    "city centre, where protests had been planned for the weekend.",
+    "The ministry did not say how much the preparations had cost, but local media put the "
+    "figure at several million dollars.",
+    "Diplomats from neighbouring countries were briefed on the outcome shortly after the "
+    "meeting ended, according to people familiar with the matter.",
+]
 _HEADLINES = [
     "Leaders meet as talks resume",
     "Officials review plans ahead of the vote",
@@ -300,13 +328,31 @@ _HEADLINES = [
 ]
 
 
+@dataclass(frozen=True)
+class Mix:
+    """How an article's sentences are drawn: the share that state facts, and the rest."""
+
+    share: float  # the share of sentences that state no fact about an entity
+    filler: tuple[str, ...]  # what those sentences are drawn from
+
+
+MIXES = {
+    # Every phrasing the extractor reads, densely: about 12 checkable claims per KB.
+    "dense": Mix(0.45, tuple(_FILLER)),
+    # The density of real copy (the seed article and the eval suites carry about three
+    # checkable claims per KB): most sentences are longer background.
+    "news": Mix(0.8, tuple(_FILLER + _BACKGROUND * 2)),
+}
+
+
 class _Writer:
     """Writes one article's sentences about a world's entities, some of them deliberately wrong."""
 
-    def __init__(self, w: World, rng: random.Random, published: dt.date) -> None:
+    def __init__(self, w: World, rng: random.Random, published: dt.date, mix: Mix) -> None:
         self.w = w
         self.rng = rng
         self.published = published
+        self.mix = mix
         self.stated = 0
         self.wrong = 0
 
@@ -319,8 +365,8 @@ class _Writer:
     def sentence(self) -> str:
         """Return one sentence: a fact about an entity (most of the time) or news filler."""
         rng = self.rng
-        if rng.random() < 0.45:
-            text = rng.choice(_FILLER)
+        if rng.random() < self.mix.share:
+            text = rng.choice(self.mix.filler)
             if rng.random() < 0.3 and self.w.people:
                 surname = rng.choice(self.w.people).name.split()[-1]
                 text = f"Mr. {surname} said the talks would continue."
@@ -452,11 +498,14 @@ class _Writer:
         return f"The talks in {place.name}, {country} went well."
 
 
-def article(w: World, seed: int, words: int = 600) -> Article:
-    """Return one article of about ``words`` words about ``w``, deterministic in ``seed``."""
+def article(w: World, seed: int, words: int = 600, mix: str = "dense") -> Article:
+    """Return one article of about ``words`` words about ``w``, deterministic in ``seed``.
+
+    ``mix`` names how densely it states facts (`MIXES`).
+    """
     rng = random.Random(f"article:{seed}")
     published = _day(rng, 2000, 2023)
-    writer = _Writer(w, rng, published)
+    writer = _Writer(w, rng, published, MIXES[mix])
     month = _MONTHS[published.month - 1][:3]
     lines = [f"Published : {month} {published.day}, {published.year}", "", rng.choice(_HEADLINES)]
     count = 0
@@ -467,22 +516,24 @@ def article(w: World, seed: int, words: int = 600) -> Article:
     return Article("\n".join(lines) + "\n", published, writer.stated, writer.wrong)
 
 
-def articles(w: World, total_bytes: int, seed: int = 0) -> Iterator[Article]:
+def articles(w: World, total_bytes: int, seed: int = 0, mix: str = "dense") -> Iterator[Article]:
     """Yield articles about ``w`` until their UTF-8 text adds up to ``total_bytes``."""
     size = 0
     n = 0
     while size < total_bytes:
-        a = article(w, seed * 1_000_003 + n)
+        a = article(w, seed * 1_000_003 + n, mix=mix)
         size += len(a.text.encode("utf-8"))
         n += 1
         yield a
 
 
-def write_corpus(w: World, directory: Path, total_bytes: int, seed: int = 0) -> tuple[int, int]:
+def write_corpus(
+    w: World, directory: Path, total_bytes: int, seed: int = 0, mix: str = "dense"
+) -> tuple[int, int]:
     """Write articles as ``NNNNN.txt`` under ``directory``; return (facts stated, facts wrong)."""
     directory.mkdir(parents=True, exist_ok=True)
     stated = wrong = 0
-    for n, a in enumerate(articles(w, total_bytes, seed)):
+    for n, a in enumerate(articles(w, total_bytes, seed, mix)):
         (directory / f"{n:05d}.txt").write_text(a.text, "utf-8")
         stated += a.stated
         wrong += a.wrong
@@ -496,12 +547,16 @@ def main() -> None:
     p.add_argument("--corpus-bytes", type=int, default=1_000_000, help="size of the corpus")
     p.add_argument("--corpus-entities", type=int, help="entities the articles talk about")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--mix", choices=sorted(MIXES), default="dense", help="how densely articles state facts"
+    )
     p.add_argument("out", type=Path, help="directory to write facts/ and articles/ into")
     args = p.parse_args()
     full = world(args.entities, args.seed)
     write_reference(full, args.out / "facts")
     small = world(args.corpus_entities, args.seed) if args.corpus_entities else full
-    stated, wrong = write_corpus(small, args.out / "articles", args.corpus_bytes, args.seed)
+    out = args.out / "articles"
+    stated, wrong = write_corpus(small, out, args.corpus_bytes, args.seed, args.mix)
     print(f"{len(full.order)} entities, {stated} facts stated in articles, {wrong} wrong")
 
 
