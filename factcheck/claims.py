@@ -601,14 +601,14 @@ class ClaimBuilder:
     def _cue_claims(self, doc: Document, sent: _Sentence) -> Iterator[Claim]:
         text = doc.text
         for clause in sent.clauses:
+            mentioned = [e for e in sent.mentions.entities if clause.contains(e.span)]
+            if not mentioned:
+                continue  # a cue binds only to an entity the clause names
             specs = {
                 spec
                 for m in self._cue_words.finditer(text, clause.start, clause.end)
                 for spec in m.payloads
             }
-            if not specs:
-                continue
-            mentioned = [e for e in sent.mentions.entities if clause.contains(e.span)]
             bound = [
                 (spec, ids)
                 for spec in sorted(specs, key=lambda c: c.attribute)
@@ -724,9 +724,10 @@ class ClaimBuilder:
     # -- lives --------------------------------------------------------------
 
     def _life_claims(self, doc: Document, sent: _Sentence) -> Iterator[Claim]:
+        if not sent.mentions.entities:
+            return
         text = doc.text
-        body = sent.span.text(text)
-        if _NEGATION.search(body):
+        if _NEGATION.search(sent.span.text(text)):
             return
         people = [
             p
