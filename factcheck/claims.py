@@ -306,7 +306,9 @@ class ClaimBuilder:
             for o in find_ordinals(text, span.start, span.end)
             if not any(o.span.overlaps(n) for n in names)
         ]
-        return _Sentence(span, split_clauses(text, span), mentions, dates, ordinals)
+        # Clauses only place what an entity mention binds to.
+        clauses = split_clauses(text, span) if mentions.entities else []
+        return _Sentence(span, clauses, mentions, dates, ordinals)
 
     # -- events -------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcheck.extract.phrases import Match, PhraseMatcher, fold
+from factcheck.extract.phrases import Match, PhraseMatcher, fold, words
 from factcheck.extract.places import Gazetteer, KnownPlace, gazetteer
 from factcheck.extract.spelling import NameSpeller
 from factcheck.reference.model import Entity, ReferenceSet, ScopedFact, TextFact
@@ -59,6 +59,9 @@ class Mentions:
     entities: tuple[EntityMention, ...]
     titles: tuple[TitleMention, ...]
     places: tuple[PlaceMention, ...]
+
+
+_NONE = Mentions((), (), ())
 
 
 def surname(name: str) -> str | None:
@@ -153,8 +156,16 @@ class Lexicon:
         ``recent`` is updated as full person names are seen, so a later
         "Biegun" resolves to the most recent "Stephen Biegun" of the article.
         """
-        names = list(self.names.finditer(text, sentence.start, sentence.end))
+        # Places first: "the" starts place names, so only a match says there is one.
         in_gazetteer = list(self.gazetteer.matcher.finditer(text, sentence.start, sentence.end))
+        tokens = words(text, sentence.start, sentence.end)
+        if (
+            not in_gazetteer
+            and not any(m.starts_in(tokens) for m in (self.names, self.titles, self.triggers))
+            and not self._may_name_surnames(text, sentence, recent)
+        ):
+            return _NONE  # most sentences: no word starts a name, a title or a trigger
+        names = list(self.names.finditer(text, sentence.start, sentence.end))
         taken = [m.span for m in names]
         titles = [
             TitleMention(m.span, m.phrase, _unique(m.payloads))
@@ -197,12 +208,16 @@ class Lexicon:
         """Return the first run of word characters of every surname (what a sentence must hold)."""
         return frozenset(m.group() for name in self.surnames if (m := _HEAD.match(name)))
 
+    def _may_name_surnames(self, text: str, sentence: Span, recent: dict[str, str]) -> bool:
+        """Tell whether a full name has been seen and some word of the sentence could be one."""
+        return bool(recent) and not self._surname_heads.isdisjoint(
+            _HEAD.findall(text, sentence.start, sentence.end)
+        )
+
     def _surnames(
         self, text: str, sentence: Span, taken: list[Span], recent: dict[str, str]
     ) -> Iterable[EntityMention]:
-        if not recent or self._surname_heads.isdisjoint(
-            _HEAD.findall(text, sentence.start, sentence.end)
-        ):
+        if not self._may_name_surnames(text, sentence, recent):
             return  # no full name seen yet, or no word that could be a known surname
         for m in _WORD.finditer(text, sentence.start, sentence.end):
             word = m.group().rstrip(".")

@@ -89,6 +89,11 @@ def _tokens(text: str, start: int, stop: int) -> _Tokens:
     return tokens
 
 
+def words(text: str, start: int, stop: int) -> list[str]:
+    """Return the folded word tokens of ``text[start:stop]`` (shared with the matchers)."""
+    return _tokens(text, start, stop)[2]
+
+
 class PhraseMatcher(Generic[T]):
     """Finds registered phrases in text; each phrase carries one or more payloads."""
 
@@ -123,12 +128,16 @@ class PhraseMatcher(Generic[T]):
             groups.append((seps, phrase, [payload]))
         self._phrases[key] = groups[0] if len(groups) == 1 else groups
 
+    def starts_in(self, words: Iterable[str]) -> bool:
+        """Tell whether any of ``words`` (folded, as `words` gives them) starts a phrase."""
+        return not self._longest.keys().isdisjoint(words)
+
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match[T]]:
         """Yield leftmost-longest, non-overlapping matches within ``text[start:end]``."""
         stop = len(text) if end is None else end
         starts, ends, words = _tokens(text, start, stop)
         longest = self._longest
-        if longest.keys().isdisjoint(words):
+        if not self.starts_in(words):
             return  # most sentences name no title, trigger or place: one set test says so
         n = len(words)
         after = 0  # the first token not yet inside a match

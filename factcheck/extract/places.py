@@ -149,6 +149,10 @@ class PlaceMatcher:
         # found (and skipped) before "Kansas" could be.
         self._phrases: PhraseMatcher[KnownPlace | None] = PhraseMatcher(phrases)
 
+    def starts_in(self, words: Iterable[str]) -> bool:
+        """Tell whether any of ``words`` (folded) starts a place name."""
+        return self._phrases.starts_in(words)
+
     def finditer(
         self, text: str, start: int = 0, end: int | None = None
     ) -> Iterator[Match[KnownPlace]]:
