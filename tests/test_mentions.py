@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.extract.mentions import Lexicon, surname
-from factcheck.extract.phrases import PhraseMatcher
+from factcheck.extract.phrases import TOKEN, PhraseMatcher, _tokens, fold
 from factcheck.reference.loader import load_reference
 from factcheck.values import Span
 from tests.conftest import FIXTURES, SAMPLE_FACTS
@@ -106,3 +108,32 @@ def test_triggers_and_titles(lexicon: Lexicon) -> None:
         ("Hanoi", "hanoi", "Hanoi"),
         ("Vietnam", None, "Vietnam"),
     ]
+
+
+def _tokens_alone(text: str, start: int, stop: int) -> tuple[list[int], list[int], list[str]]:
+    """Tokenize ``text[start:stop]`` on its own, as the matchers once did for every span."""
+    found = list(TOKEN.finditer(text, start, stop))
+    return [m.start() for m in found], [m.end() for m in found], [fold(m.group()) for m in found]
+
+
+# Words the span may cut, folding that changes length ("ß", "İ") or maps a mark to a letter
+# ("\u0345"), typographic quotes and dashes, digits and underscores.
+_ALPHABET = st.sampled_from(list("ab Zß\u0130\u0345’‐-_9. \n"))
+
+
+@given(
+    st.lists(st.text(_ALPHABET, max_size=40), min_size=1, max_size=3),
+    st.lists(
+        st.tuples(st.integers(0, 2), st.integers(0, 45), st.integers(0, 45)),
+        min_size=1,
+        max_size=8,
+    ),
+)
+def test_a_spans_tokens_are_those_of_the_span_alone(
+    texts: list[str], spans: list[tuple[int, int, int]]
+) -> None:
+    # Spans of a few texts in turn: the matchers share the tokens of the span asked for last.
+    for which, a, b in spans:
+        text = texts[which % len(texts)]
+        start, stop = min(a, b, len(text)), min(max(a, b), len(text))
+        assert _tokens(text, start, stop) == _tokens_alone(text, start, stop)
