@@ -250,6 +250,10 @@ class CachedReferenceSet(ReferenceSet):
         self._records = records  # id -> the entity's pickle
         self._ids = ids  # every id in file order, pickled
 
+    def __len__(self) -> int:
+        """Return how many entities the set holds, decoding none of them."""
+        return len(self._records)
+
     def get(self, entity_id: str) -> Entity | None:
         """Return the entity with this id, or None."""
         found = self._by_id.get(entity_id)

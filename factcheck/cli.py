@@ -261,6 +261,12 @@ def _check(args: argparse.Namespace) -> int:
     use_cache = not args.no_cache
     rules = load_rules(rule_files, config.overrides, cache_dir=args.cache_dir, use_cache=use_cache)
     compiled = compile_reference(facts, cache_dir=args.cache_dir, enabled=use_cache)
+    if not len(compiled.reference):  # a gate that cannot fail must not pass in silence
+        named = ", ".join(_shown(f) for f in facts)
+        raise FactcheckError(
+            f"{_shown(facts[0])}:1:1: no entities in the reference set ({named}): nothing "
+            "could be checked against it; add entities, or point --facts at the right files"
+        )
     checker = compiled.checker(rules, config.skip_scopes)
     setup = functools.partial(
         setup_checker,

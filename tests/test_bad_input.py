@@ -303,8 +303,18 @@ ROWS = [
                      (*CHECK, "a.txt"), 2,
                      f"ref.yaml:{E + 5}:13: bad date 2019-02-30 (day 30 out of range)"),
                  id="ref-impossible-date"),
-    # An empty file holds no entities: nothing is contradicted, and nothing is wrong.
-    pytest.param(Row(reference(""), (*CHECK, "a.txt"), 0, None, 0), id="ref-empty-file"),
+    # A reference set with no entities could never fail the gate: a run against it must not
+    # pass in silence. One empty file among others is fine.
+    pytest.param(Row(reference(""), (*CHECK, "a.txt"), 2,
+                     "ref.yaml:1:1: no entities in the reference set (ref.yaml): nothing could "
+                     "be checked against it"),
+                 id="ref-empty-file"),
+    pytest.param(Row(reference("version: 1\nentities: []\n"), (*CHECK, "a.txt"), 2,
+                     "ref.yaml:1:1: no entities in the reference set"),
+                 id="ref-no-entities"),
+    pytest.param(Row(files({"empty.yaml": ""}), ("--facts", "empty.yaml", *CHECK, "a.txt"), 1,
+                     None, None),
+                 id="ref-empty-file-among-others"),
     pytest.param(Row(reference("- id: x\n"), (*CHECK, "a.txt"), 2,
                      'ref.yaml:1:1: the top level must be a mapping with "entities", not a list'),
                  id="ref-list-not-mapping"),

@@ -130,6 +130,10 @@ class ReferenceSet:
             by_type.setdefault(entity.type, []).append(entity)
         self._by_type = {name: tuple(group) for name, group in by_type.items()}
 
+    def __len__(self) -> int:
+        """Return how many entities the set holds."""
+        return len(self.entities)
+
     def get(self, entity_id: str) -> Entity | None:
         """Return the entity with this id, or None."""
         return self._by_id.get(entity_id)
