@@ -28,6 +28,7 @@ examples:
   factcheck --facts facts/ drafts/            every .txt/.md/.html under drafts/
   factcheck --facts facts.yaml --date 2019-02-09 --format json article.txt
   cat article.txt | factcheck --facts facts.yaml -
+  factcheck --facts facts/ -j auto --format json -o audit.json archive/
 
 subcommands (factcheck COMMAND --help for each; check a file named like one as ./rules):
   factcheck rules list                        every loaded rule: id, kind, severity, source
@@ -170,7 +171,8 @@ def _add_performance_options(p: argparse.ArgumentParser) -> None:
         type=_jobs_option,
         default=1,
         metavar="N",
-        help="check files on N processes (default: 1); reports keep the input order",
+        help="check files on N processes, or 'auto': one per available core (default: 1); "
+        "reports keep the input order",
     )
     g.add_argument(
         "--cache-dir",
@@ -183,8 +185,16 @@ def _add_performance_options(p: argparse.ArgumentParser) -> None:
 
 
 def _jobs_option(value: str) -> int:
+    if value == "auto":
+        return (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else (os.cpu_count() or 1)
+        )
     if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f'"{value}" is not a number of processes (1 or more)')
+        raise argparse.ArgumentTypeError(
+            f'"{value}" is not a number of processes (1 or more) or "auto"'
+        )
     return int(value)
 
 
@@ -297,8 +307,9 @@ def _check(args: argparse.Namespace) -> int:
             outputs.open(reporter, path)
         outputs.start(header)
         totals = Summary()
-        sent = _sent(outputs, args.jobs)
-        for result in check_all(tasks, published, rules, checker, setup, args.jobs, sent):
+        jobs = min(args.jobs, len(paths))  # a process per file at most: none idle
+        sent = _sent(outputs, jobs)
+        for result in check_all(tasks, published, rules, checker, setup, jobs, sent):
             if isinstance(result, list):
                 input_errors.extend(result)
                 continue

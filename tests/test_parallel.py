@@ -91,6 +91,22 @@ def test_every_format_is_byte_identical_for_one_and_two_jobs(
     assert "contradicted" in made["1"]["stdout"] or "error" in made["1"]["stdout"]
 
 
+def test_jobs_auto_is_one_per_core_and_reports_the_same(tmp_path: Path) -> None:
+    small = world(300)
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(reference_yaml(small.order), "utf-8")
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(article(small, n, words=150).text, "utf-8")
+    base = ["--facts", facts, "--format", "json", "--cache-dir", tmp_path / "cache"]
+    paths = sorted(tmp_path.glob("*.txt"))
+    auto, one = _cli(*base, "-j", "auto", *paths), _cli(*base, *paths)
+    assert auto.returncode == one.returncode == 1, auto.stderr
+    assert auto.stdout == one.stdout
+    # More processes than files: as many as there are files, the report the same.
+    single = _cli(*base, "-j", "8", paths[0])
+    assert single.stdout == _cli(*base, paths[0]).stdout
+
+
 def test_jobs_must_be_at_least_one() -> None:
     p = _cli("--jobs", "0", "article.txt")
     assert p.returncode == 2
