@@ -1,0 +1,84 @@
+"""Time the least a one-pass extractor must do per document, in CPython: a floor for throughput.
+
+    python3 benchmarks/floor.py          # the dense and the news corpora, 1 MB each
+
+Each row adds a stage to the one before and prints the MB/s of article text: reading and
+decoding with the prose regions found; splitting sentences; tokenizing, folding and looking
+every word up among the first words of every name, title, trigger and place; scanning for
+the anchors the date grammar starts at and for ordinals. Nothing is extracted or judged, so
+checking can only be slower than the last row. It reads factcheck's internal tables and
+patterns (`PhraseMatcher._longest`, `dates._ANCHORS`, `ordinals._ORDINAL`): a measurement,
+not an interface.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from benchmarks.run import MB, prepare  # noqa: E402
+from factcheck.document import load_document  # noqa: E402
+from factcheck.extract import dates, ordinals  # noqa: E402
+from factcheck.extract.phrases import _QUOTES, TOKEN  # noqa: E402
+from factcheck.extract.sentences import split_sentences  # noqa: E402
+from factcheck.parallel import setup_checker  # noqa: E402
+from factcheck.rules.loader import shipped_rule_files  # noqa: E402
+
+STAGES = (
+    "read, decode, prose regions",
+    "+ split sentences",
+    "+ tokenize, fold, look up first words",
+    "+ scan for date anchors and ordinals",
+)
+
+
+def work(path: Path, stages: int, first_words: frozenset[str]) -> None:
+    """Do the first ``stages`` of `STAGES` on one file."""
+    doc = load_document(str(path))
+    text = doc.text
+    if stages > 1:
+        [s for r in doc.regions for s in split_sentences(text, r.start, r.end)]
+    if stages > 2:
+        folded = text.translate(_QUOTES).casefold()
+        spans = [m.span() for m in TOKEN.finditer(text)]
+        [s for s in spans if folded[s[0] : s[1]] in first_words]
+    if stages > 3:
+        [m.start() for a in dates._ANCHORS.values() for m in a.finditer(text)]
+        [m.start() for m in ordinals._ORDINAL.finditer(text)]
+
+
+def main() -> None:
+    """Print the floor's rows for the dense and the news corpora."""
+    data = Path(tempfile.gettempdir()) / "factcheck-bench"
+    paths = prepare(data, [1000], [MB])
+    cache = str(data / "cache")
+    checker = setup_checker([str(paths["facts-1000"])], shipped_rule_files(), None, cache)
+    lexicon = checker.builder.lexicon
+    matchers = (lexicon.names, lexicon.titles, lexicon.triggers, lexicon.gazetteer.matcher._phrases)
+    first_words = frozenset(w for m in matchers for w in m._longest)
+    gc.freeze()
+    print("| stage (cumulative) | dense MB/s | news MB/s |\n|---|---:|---:|")
+    corpora = [paths[f"corpus-{MB}"], paths[f"corpus-news-{MB}"]]
+    for stages, name in enumerate(STAGES, 1):
+        rates = []
+        for corpus in corpora:
+            files = sorted(corpus.iterdir())
+            size = sum(f.stat().st_size for f in files)
+            best = float("inf")
+            for _ in range(3):
+                start = time.perf_counter()
+                for path in files:
+                    work(path, stages, first_words)
+                best = min(best, time.perf_counter() - start)
+            rates.append(f"{size / MB / best:.2f}")
+        print(f"| {name} | {' | '.join(rates)} |")
+
+
+if __name__ == "__main__":
+    main()
