@@ -301,7 +301,10 @@ def _check(args: argparse.Namespace) -> int:
     gating = gate.start({r.id for r in rules}, complete=not input_errors)
     shown_facts = tuple(_shown(f) for f in facts)
     header = Header(shown_facts, tuple(rules), facts_are_sample=not config.facts)
-    with _Outputs() as outputs:
+    from factcheck.progress import FileProgress
+
+    bar = FileProgress.wanted(args.quiet, report_to_stdout=args.output is None)
+    with _Outputs() as outputs, FileProgress(len(paths), bar) as progress:
         outputs.open(main_reporter, args.output, main=True)
         for path, reporter in extra:
             outputs.open(reporter, path)
@@ -310,6 +313,7 @@ def _check(args: argparse.Namespace) -> int:
         jobs = min(args.jobs, len(paths))  # a process per file at most: none idle
         sent = _sent(outputs, jobs)
         for result in check_all(tasks, published, rules, checker, setup, jobs, sent):
+            progress.advance()
             if isinstance(result, list):
                 input_errors.extend(result)
                 continue
