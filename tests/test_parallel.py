@@ -35,14 +35,20 @@ def _cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_json_is_byte_identical_for_one_and_two_jobs(tmp_path: Path) -> None:
+def _corpus(folder: Path, files: int) -> tuple[Path, Path]:
+    """Write a generated reference set and ``files`` articles about it; return both paths."""
     small = world(300)
-    facts = tmp_path / "facts.yaml"
+    facts = folder / "facts.yaml"
     facts.write_text(reference_yaml(small.order), "utf-8")
-    articles = tmp_path / "articles"
+    articles = folder / "articles"
     articles.mkdir()
-    for n in range(12):
+    for n in range(files):
         (articles / f"{n:02d}.txt").write_text(article(small, n, words=150).text, "utf-8")
+    return facts, articles
+
+
+def test_json_is_byte_identical_for_one_and_two_jobs(tmp_path: Path) -> None:
+    facts, articles = _corpus(tmp_path, 12)
     (articles / "05.txt").write_bytes(b"not UTF-8 \xff")  # an input error keeps its place
     base = ["--facts", facts, "--format", "json", "--cache-dir", tmp_path / "cache", articles]
     one = _cli(*base, "--jobs", "1")
@@ -72,13 +78,7 @@ OUTPUTS = {
 def test_every_format_is_byte_identical_for_one_and_two_jobs(
     tmp_path: Path, options: tuple[str, ...]
 ) -> None:
-    small = world(300)
-    facts = tmp_path / "facts.yaml"
-    facts.write_text(reference_yaml(small.order), "utf-8")
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for n in range(10):
-        (articles / f"{n:02d}.txt").write_text(article(small, n, words=150).text, "utf-8")
+    facts, articles = _corpus(tmp_path, 10)
     made: dict[str, dict[str, str]] = {}
     for jobs in ("1", "2"):
         out = tmp_path / jobs
@@ -92,13 +92,9 @@ def test_every_format_is_byte_identical_for_one_and_two_jobs(
 
 
 def test_jobs_auto_is_one_per_core_and_reports_the_same(tmp_path: Path) -> None:
-    small = world(300)
-    facts = tmp_path / "facts.yaml"
-    facts.write_text(reference_yaml(small.order), "utf-8")
-    for n in range(3):
-        (tmp_path / f"{n}.txt").write_text(article(small, n, words=150).text, "utf-8")
+    facts, articles = _corpus(tmp_path, 3)
     base = ["--facts", facts, "--format", "json", "--cache-dir", tmp_path / "cache"]
-    paths = sorted(tmp_path.glob("*.txt"))
+    paths = sorted(articles.glob("*.txt"))
     auto, one = _cli(*base, "-j", "auto", *paths), _cli(*base, *paths)
     assert auto.returncode == one.returncode == 1, auto.stderr
     assert auto.stdout == one.stdout
