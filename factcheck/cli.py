@@ -259,6 +259,7 @@ def _check(args: argparse.Namespace) -> int:
     from factcheck.errors import FactcheckError
     from factcheck.gate import Gate
     from factcheck.parallel import check_all, setup_checker
+    from factcheck.progress import FileProgress
     from factcheck.reporters.base import Header, Summary
     from factcheck.rules.loader import load_rules, shipped_rule_files, shipped_rules_dir
 
@@ -271,7 +272,7 @@ def _check(args: argparse.Namespace) -> int:
     use_cache = not args.no_cache
     rules = load_rules(rule_files, config.overrides, cache_dir=args.cache_dir, use_cache=use_cache)
     compiled = compile_reference(facts, cache_dir=args.cache_dir, enabled=use_cache)
-    if not len(compiled.reference):  # a gate that cannot fail must not pass in silence
+    if len(compiled.reference) == 0:  # a gate that cannot fail must not pass in silence
         named = ", ".join(_shown(f) for f in facts)
         raise FactcheckError(
             f"{_shown(facts[0])}:1:1: no entities in the reference set ({named}): nothing "
@@ -301,8 +302,6 @@ def _check(args: argparse.Namespace) -> int:
     gating = gate.start({r.id for r in rules}, complete=not input_errors)
     shown_facts = tuple(_shown(f) for f in facts)
     header = Header(shown_facts, tuple(rules), facts_are_sample=not config.facts)
-    from factcheck.progress import FileProgress
-
     bar = FileProgress.wanted(args.quiet, report_to_stdout=args.output is None)
     with _Outputs() as outputs, FileProgress(len(paths), bar) as progress:
         outputs.open(main_reporter, args.output, main=True)
