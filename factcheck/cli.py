@@ -93,6 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="path to report for text read from stdin",
     )
     p.add_argument(
+        "--encoding",
+        type=_encoding_option,
+        default="utf-8",
+        metavar="NAME",
+        help="decode articles as NAME, e.g. cp1252 or latin-1 for an old archive (default: "
+        "utf-8); a byte order mark always wins",
+    )
+    p.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
@@ -196,6 +204,21 @@ def _jobs_option(value: str) -> int:
             f'"{value}" is not a number of processes (1 or more) or "auto"'
         )
     return int(value)
+
+
+def _encoding_option(value: str) -> str:
+    import codecs
+
+    try:
+        name = codecs.lookup(value).name
+        b"a".decode(name)  # a text encoding: "base64" and the like are refused too
+    except LookupError:
+        raise argparse.ArgumentTypeError(
+            f'"{value}" is not a text encoding Python knows (e.g. utf-8, cp1252, latin-1)'
+        ) from None
+    except UnicodeError:
+        pass  # a text encoding in which one byte alone means nothing (UTF-16)
+    return name
 
 
 def _report_option(value: str) -> tuple[str, str]:
@@ -311,7 +334,10 @@ def _check(args: argparse.Namespace) -> int:
         totals = Summary()
         jobs = min(args.jobs, len(paths))  # a process per file at most: none idle
         sent = _sent(outputs, jobs)
-        for result in check_all(tasks, published, rules, checker, setup, jobs, sent):
+        outcomes = check_all(
+            tasks, published, rules, checker, setup, jobs, sent, encoding=args.encoding
+        )
+        for result in outcomes:
             progress.advance()
             if isinstance(result, list):
                 input_errors.extend(result)

@@ -133,14 +133,13 @@ class Document:
         )
 
 
-def decode(data: bytes, path: str) -> str:
-    """Decode an article's bytes: UTF-8, or UTF-16 or UTF-32 when a byte order mark says so.
+def decode(data: bytes, path: str, encoding: str = "utf-8") -> str:
+    """Decode an article's bytes: as ``encoding``, or as the encoding a byte order mark names.
 
     The mark is dropped. Decoding fails at the first byte not valid in the encoding, and at a
     NUL character: a text file has none, so the file is binary (or UTF-16 without a mark) and
     is skipped.
     """
-    encoding = "utf-8"
     for bom, name in _BOMS:
         if data.startswith(bom):
             data, encoding = data[len(bom) :], name
@@ -161,11 +160,16 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
-def load_document(path: str, data: bytes | None = None, date: dt.date | None = None) -> Document:
-    """Build the document for ``path``, reading the file unless its bytes are given."""
+def load_document(
+    path: str, data: bytes | None = None, date: dt.date | None = None, encoding: str = "utf-8"
+) -> Document:
+    """Build the document for ``path``, reading the file unless its bytes are given.
+
+    Bytes without a byte order mark are decoded as ``encoding`` (see `decode`).
+    """
     if data is None:
         data = _read(path)
-    text = decode(data, path)
+    text = decode(data, path, encoding)
     kind = path.lower()
     if kind.endswith(_HTML_SUFFIXES):
         return _html_document(path, text, date)

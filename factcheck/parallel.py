@@ -59,15 +59,20 @@ def setup_checker(
     return compiled.checker(rules, skip_scopes)
 
 
-def check_one(checker: Checker, task: Task, published: dt.date | None) -> Outcome:
-    """Check one input; a file that cannot be read or crashes the checker gives error lines."""
+def check_one(
+    checker: Checker, task: Task, published: dt.date | None, encoding: str = "utf-8"
+) -> Outcome:
+    """Check one input; a file that cannot be read or crashes the checker gives error lines.
+
+    ``encoding`` decodes an input without a byte order mark (see `document.decode`).
+    """
     from factcheck.check import RuleError
     from factcheck.document import load_document
     from factcheck.errors import FactcheckError
 
     path, data = task
     try:
-        doc = load_document(path, data, published)
+        doc = load_document(path, data, published, encoding)
     except FactcheckError as exc:
         return exc.lines()
     except Exception as exc:  # a markup reader's crash on one file must not lose the others
@@ -87,6 +92,7 @@ def check_all(
     setup: Callable[[], Checker] | None = None,
     jobs: int = 1,
     sent: Callable[[FileReport], FileReport] | None = None,
+    encoding: str = "utf-8",
 ) -> Iterator[Outcome]:
     """Yield the outcome of every task, in order, checked here or on ``jobs`` processes.
 
@@ -95,7 +101,8 @@ def check_all(
     afresh (another start method) calls ``setup``, which must pickle (a module-level
     function or a partial of one). ``rules`` are the rules the checker applies, to restore
     them in the reports. ``sent``, if given, is what a worker does to each report before
-    sending it (`leave_results`, or a partial of it); it too must pickle.
+    sending it (`leave_results`, or a partial of it); it too must pickle. ``encoding``
+    decodes the inputs that have no byte order mark.
 
     What is loaded by then (the compiled reference above all: a million objects for 100k
     entities) is moved out of the cyclic garbage collector's sight with `gc.freeze` for
@@ -109,9 +116,9 @@ def check_all(
             if local is None:
                 raise ValueError("check_all needs a checker or a setup")
             for task in tasks:
-                yield check_one(local, task, published)
+                yield check_one(local, task, published, encoding)
         else:
-            yield from _check_on_pool(tasks, published, rules, checker, setup, jobs, sent)
+            yield from _check_on_pool(tasks, published, rules, checker, setup, jobs, sent, encoding)
     finally:
         gc.unfreeze()
 
@@ -124,6 +131,7 @@ def _check_on_pool(
     setup: Callable[[], Checker] | None,
     jobs: int,
     sent: Callable[[FileReport], FileReport] | None,
+    encoding: str,
 ) -> Iterator[Outcome]:
     """Yield the outcomes of `check_all` checked on ``jobs`` processes, in input order."""
     if setup is None:
@@ -135,7 +143,7 @@ def _check_on_pool(
         with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(setup,)) as pool:
             pending: collections.deque[Future[bytes]] = collections.deque()
             for batch in _batches(tasks, _BATCH):
-                pending.append(pool.submit(_work, batch, published, sent))
+                pending.append(pool.submit(_work, batch, published, sent, encoding))
                 if len(pending) >= jobs * _IN_FLIGHT:
                     yield from _handed_on(_decode(pending.popleft().result(), by_id))
             while pending:
@@ -175,8 +183,9 @@ def _work(
     batch: Sequence[Task],
     published: dt.date | None,
     sent: Callable[[FileReport], FileReport] | None,
+    encoding: str,
 ) -> bytes:
-    outcomes = [check_one(_WORKER["checker"], task, published) for task in batch]
+    outcomes = [check_one(_WORKER["checker"], task, published, encoding) for task in batch]
     if sent is not None:
         outcomes = [o if isinstance(o, list) else sent(o) for o in outcomes]
     out = io.BytesIO()

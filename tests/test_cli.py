@@ -120,12 +120,49 @@ def test_stdin_with_stdin_filename() -> None:
     assert data["files"][0]["path"] == "piped.txt"
 
 
+# An archive written in Windows-1252: curly quotes, a dash and accents are single bytes.
+OLD = "Published : Feb 9, 2019\n\nThe “Café” talks: the Singapore summit in July – a start.\n"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_old_archive_is_read_in_its_encoding(tmp_path: Path, jobs: str) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(OLD.encode("cp1252"))
+    p = factcheck("--encoding", "cp1252", "--format", "json", "-j", jobs, tmp_path)
+    assert p.returncode == 1, p.stderr
+    for entry in json.loads(p.stdout)["files"]:
+        (finding,) = entry["findings"]
+        assert (finding["found"], finding["line"], finding["column"]) == ("July", 3, 43)
+        assert finding["sentence"] == "The “Café” talks: the Singapore summit in July – a start."
+    unread = factcheck("--format", "json", tmp_path)  # read as UTF-8, the default
+    assert unread.returncode == 2
+    assert unread.stderr.splitlines() == [
+        f"{tmp_path / name}:3:5: not valid UTF-8 (byte 0x93)" for name in ("a.txt", "b.txt")
+    ]
+
+
+def test_stdin_is_read_in_the_encoding_given() -> None:
+    p = subprocess.run(
+        [FACTCHECK, "--encoding", "cp1252", "--format", "json", "-"],
+        input=OLD.encode("cp1252"),
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
+    assert p.returncode == 1, p.stderr
+    (finding,) = json.loads(p.stdout)["files"][0]["findings"]
+    assert finding["found"] == "July"
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["--date", "yesterday", "x.txt"], '--date: "yesterday" is not a date (use YYYY-MM-DD)'),
         (["missing.txt"], "missing.txt:1:1:"),
         ([], "no input"),
+        (["--encoding", "klingon", "x.txt"], '--encoding: "klingon" is not a text encoding'),
+        (["--encoding", "base64", "x.txt"], '--encoding: "base64" is not a text encoding'),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> None:

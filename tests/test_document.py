@@ -69,6 +69,27 @@ def test_decode_rejects_invalid_utf8(data: bytes, line: int, column: int, messag
     assert str(exc.value) == f"story.txt:{line}:{column}: {message}"
 
 
+# An old archive's bytes, decoded as the encoding asked for; a byte order mark always wins.
+ENCODED = [
+    ("cp1252", b"Caf\xe9 \x96 \x93on track\x94", "Café – “on track”"),
+    ("iso8859-1", b"Zo\xeb in Seoul", "Zoë in Seoul"),
+    ("cp1252", "Séoul – “on track”".encode("utf-8-sig"), "Séoul – “on track”"),
+    ("iso8859-1", "Séoul".encode("utf-16"), "Séoul"),
+    ("utf-8", "Séoul".encode(), "Séoul"),
+]
+
+
+@pytest.mark.parametrize(("encoding", "data", "expected"), ENCODED)
+def test_decode_as_the_encoding_asked_for(encoding: str, data: bytes, expected: str) -> None:
+    assert decode(data, "a.txt", encoding) == expected
+
+
+def test_decode_names_the_encoding_a_byte_is_not_valid_in() -> None:
+    with pytest.raises(FactcheckError) as exc:
+        decode(b"One.\nTwo \x81.", "story.txt", "cp1252")
+    assert str(exc.value) == "story.txt:2:5: not valid CP1252 (byte 0x81)"
+
+
 # --- reading files ------------------------------------------------------------------------
 
 
