@@ -95,10 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--encoding",
         type=_encoding_option,
-        default="utf-8",
         metavar="NAME",
         help="decode articles as NAME, e.g. cp1252 or latin-1 for an old archive (default: "
-        "utf-8); a byte order mark always wins",
+        "from the config, else utf-8); a byte order mark always wins",
     )
     p.add_argument(
         "--color",
@@ -207,18 +206,12 @@ def _jobs_option(value: str) -> int:
 
 
 def _encoding_option(value: str) -> str:
-    import codecs
+    from factcheck.document import text_encoding
 
     try:
-        name = codecs.lookup(value).name
-        b"a".decode(name)  # a text encoding: "base64" and the like are refused too
-    except LookupError:
-        raise argparse.ArgumentTypeError(
-            f'"{value}" is not a text encoding Python knows (e.g. utf-8, cp1252, latin-1)'
-        ) from None
-    except UnicodeError:
-        pass  # a text encoding in which one byte alone means nothing (UTF-16)
-    return name
+        return text_encoding(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _report_option(value: str) -> tuple[str, str]:
@@ -289,7 +282,9 @@ def _check(args: argparse.Namespace) -> int:
     if not args.paths:
         raise FactcheckError("no input: give one or more files or directories (or - for stdin)")
     published = _parse_date(args.date)
-    config = load_config(args.config).with_options(args.facts, args.rules, args.fail_on)
+    config = load_config(args.config).with_options(
+        args.facts, args.rules, args.fail_on, args.encoding
+    )
     facts = list(config.facts) or [_shown(shipped_rules_dir() / SAMPLE_FACTS)]
     rule_files: list[str | Path] = [*shipped_rule_files(), *config.rules]
     use_cache = not args.no_cache
@@ -335,7 +330,7 @@ def _check(args: argparse.Namespace) -> int:
         jobs = min(args.jobs, len(paths))  # a process per file at most: none idle
         sent = _sent(outputs, jobs)
         outcomes = check_all(
-            tasks, published, rules, checker, setup, jobs, sent, encoding=args.encoding
+            tasks, published, rules, checker, setup, jobs, sent, encoding=config.encoding
         )
         for result in outcomes:
             progress.advance()

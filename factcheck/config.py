@@ -53,6 +53,7 @@ class Config:
     overrides: Mapping[str, Override] = field(default_factory=dict)
     fail_on: FailOn = "error"
     skip_scopes: tuple[Scope, ...] = ()
+    encoding: str = "utf-8"
     origins: Mapping[str, str] = field(default_factory=dict)
 
     def origin(self, key: str) -> str:
@@ -60,7 +61,11 @@ class Config:
         return self.origins.get(key, "default")
 
     def with_options(
-        self, facts: Sequence[str] = (), rules: Sequence[str] = (), fail_on: str | None = None
+        self,
+        facts: Sequence[str] = (),
+        rules: Sequence[str] = (),
+        fail_on: str | None = None,
+        encoding: str | None = None,
     ) -> Config:
         """Return this configuration with the command line's options applied over it."""
         origins = dict(self.origins)
@@ -75,6 +80,9 @@ class Config:
         if fail_on is not None:
             changes["fail_on"] = fail_on
             origins["fail-on"] = "command line"
+        if encoding is not None:
+            changes["encoding"] = encoding
+            origins["encoding"] = "command line"
         return replace(self, **changes, origins=origins)
 
 
@@ -230,6 +238,7 @@ def _build(path: Path, data: Any, where: Where) -> Config:
         overrides=overrides,
         fail_on=model.fail_on or "error",
         skip_scopes=tuple(model.skip_scopes),
+        encoding=model.encoding or "utf-8",
         origins=origins,
     )
 
@@ -274,6 +283,7 @@ def describe(config: Config) -> str:
         ("rule-overrides", {k: _override_dict(o) for k, o in config.overrides.items()}),
         ("fail-on", config.fail_on),
         ("skip-scopes", list(config.skip_scopes)),
+        ("encoding", config.encoding),
     ]
     notes = {
         "facts": "" if config.facts else " (none: the shipped sample reference set is used)",

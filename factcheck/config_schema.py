@@ -41,6 +41,17 @@ class ConfigModel(BaseModel):
         description="parts of the text not checked: quotations; code (always skipped)",
     )
 
+    encoding: str | None = Field(
+        None, description="how articles without a byte order mark are decoded (default utf-8)"
+    )
+
+    @field_validator("encoding")
+    @classmethod
+    def _text_encoding(cls, value: str | None) -> str | None:
+        from factcheck.document import text_encoding
+
+        return None if value is None else text_encoding(value)
+
     @field_validator("facts", "rules", mode="before")
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:

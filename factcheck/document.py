@@ -133,6 +133,20 @@ class Document:
         )
 
 
+def text_encoding(name: str) -> str:
+    """Return the codec name of ``name`` if Python decodes text with it, else raise ValueError."""
+    try:
+        codec = codecs.lookup(name).name
+        b"a".decode(codec)  # a text encoding: "base64" and the like are refused too
+    except LookupError:
+        raise ValueError(
+            f'"{name}" is not a text encoding Python knows (e.g. utf-8, cp1252, latin-1)'
+        ) from None
+    except UnicodeError:
+        pass  # a text encoding in which one byte alone means nothing (UTF-16)
+    return codec
+
+
 def decode(data: bytes, path: str, encoding: str = "utf-8") -> str:
     """Decode an article's bytes: as ``encoding``, or as the encoding a byte order mark names.
 

@@ -70,7 +70,8 @@ def test_yaml_config_values_and_their_origins(project: Path) -> None:
         "rule-overrides:\n"
         "  person-age: {severity: warning}\n"
         "fail-on: warning\n"
-        "skip-scopes: [quotations, code]\n",
+        "skip-scopes: [quotations, code]\n"
+        "encoding: Windows-1252\n",
         encoding="utf-8",
     )
     config = load_config()
@@ -79,6 +80,7 @@ def test_yaml_config_values_and_their_origins(project: Path) -> None:
     assert (config.overrides["person-age"].line, config.overrides["person-age"].column) == (4, 3)
     assert config.fail_on == "warning"
     assert config.skip_scopes == ("quotations", "code")
+    assert config.encoding == "cp1252" and config.origin("encoding") == "factcheck.yaml:7"
     assert config.origin("facts") == "factcheck.yaml:1"
     assert config.origin("fail-on") == "factcheck.yaml:5"
     merged = config.with_options(facts=["other.yaml"], rules=["r.yaml"], fail_on="error")
@@ -88,6 +90,9 @@ def test_yaml_config_values_and_their_origins(project: Path) -> None:
         and merged.origin("rules") == "factcheck.yaml:2 and command line"
     )
     assert merged.fail_on == "error" and merged.origin("fail-on") == "command line"
+    assert merged.encoding == "cp1252"
+    latin = config.with_options(encoding="iso8859-1")
+    assert latin.encoding == "iso8859-1" and latin.origin("encoding") == "command line"
 
 
 def test_pyproject_config(project: Path) -> None:
@@ -158,6 +163,11 @@ ERRORS = [
         '2:3: unknown rule "evnt-date" (did you mean "event-date"?)',
     ),
     ("factcheck.yaml", "facts: [a\n", "2:1: YAML error:"),
+    (
+        "factcheck.yaml",
+        "encoding: klingon\n",
+        '1:11: encoding: "klingon" is not a text encoding Python knows',
+    ),
     ("factcheck.yaml", "- facts\n", "1:1: the configuration must be a mapping"),
     (
         "pyproject.toml",
@@ -220,6 +230,22 @@ def test_config_in_a_check(
     assert got == code, err
     findings = json.loads(out)["files"][0]["findings"]
     assert [f["rule"] for f in findings] == rules
+
+
+def test_configured_encoding_reads_the_archive(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    (project / "drafts" / "a.txt").write_bytes(
+        ARTICLE.replace("historic", "“historic”").encode("cp1252")
+    )
+    (project / "factcheck.yaml").write_text("facts: [facts]\nencoding: cp1252\n", "utf-8")
+    got, out, err = run(capsys, "--format", "json", "--date", "2019-02-09", "drafts/a.txt")
+    assert got == 1, err
+    assert [f["rule"] for f in json.loads(out)["files"][0]["findings"]] == ["event-date"]
+    got, _, err = run(capsys, "--encoding", "utf-8", "--date", "2019-02-09", "drafts/a.txt")
+    assert got == 2 and "not valid UTF-8" in err  # the command line over the config
 
 
 def test_explicit_config_and_config_command(
