@@ -310,6 +310,17 @@ def test_a_signal_leaves_the_previous_reports_intact(
     assert f"factcheck: {word}; no report was written" in capsys.readouterr().err
 
 
+def _bad_then_good(
+    capsys: pytest.CaptureFixture[str], bad: Path, text: str, good: Path
+) -> tuple[str, str]:
+    """Check ``bad`` (holding ``text``) then a good article with a July error; exit 2 expected."""
+    good.write_text("The Singapore summit was held in July.\n", encoding="utf-8")
+    bad.write_text(text, encoding="utf-8")
+    args = ["--no-cache", "--format", "json", "--date", "2019-02-09", str(bad), str(good)]
+    assert cli.main(args) == 2
+    return capsys.readouterr()
+
+
 @pytest.mark.parametrize(
     ("module", "function", "rule"),
     [(attribute, "judge", "event-date"), (consistency, "review", "internal-consistency")],
@@ -332,11 +343,7 @@ def test_a_crash_in_a_rule_is_an_internal_error_of_that_file_only(
 
     monkeypatch.setattr(module, function, crashing)
     good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
-    good.write_text("The Singapore summit was held in July.\n", encoding="utf-8")
-    bad.write_text("The Hanoi summit was held in March.\n", encoding="utf-8")
-    args = ["--no-cache", "--format", "json", "--date", "2019-02-09", str(bad), str(good)]
-    assert cli.main(args) == 2
-    out, err = capsys.readouterr()
+    out, err = _bad_then_good(capsys, bad, "The Hanoi summit was held in March.\n", good)
     assert err.splitlines() == [
         f"{bad}:1:1: internal error while checking: rule \"{rule}\" failed: RuntimeError('boom') "
         "(please report this)"
@@ -354,11 +361,7 @@ def test_a_crash_reading_one_file_is_an_internal_error_of_that_file_only(
 
     monkeypatch.setattr(document, "html_prose", crashing)
     good, bad = tmp_path / "good.txt", tmp_path / "bad.html"
-    good.write_text("The Singapore summit was held in July.\n", encoding="utf-8")
-    bad.write_text("<p>The Hanoi summit was held in March.</p>\n", encoding="utf-8")
-    args = ["--no-cache", "--format", "json", "--date", "2019-02-09", str(bad), str(good)]
-    assert cli.main(args) == 2
-    out, err = capsys.readouterr()
+    out, err = _bad_then_good(capsys, bad, "<p>The Hanoi summit was held in March.</p>\n", good)
     assert err.splitlines() == [
         f"{bad}:1:1: internal error while reading: RuntimeError('boom') (please report this)"
     ]
