@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeAlias
 
 from factcheck.document import Document
-from factcheck.extract.dates import DateMention, find_dates
+from factcheck.extract.dates import DateMention, find_dates, may_carry_weekday
 from factcheck.extract.mentions import EntityMention, Lexicon, Mentions, PlaceMention
 from factcheck.extract.numbers import NumberMention, find_numbers, units_agree
 from factcheck.extract.ordinals import OrdinalMention, find_ordinals
@@ -295,6 +295,18 @@ class ClaimBuilder:
     def _sentence(self, doc: Document, span: Span, recent: dict[str, str]) -> _Sentence:
         text = doc.text
         mentions = self.lexicon.find(text, span, recent)
+        if not mentions.entities:
+            # Values bind only to a named entity; the one claim without one is a weekday
+            # written before a date, so without a weekday word the grammars are not run.
+            if not may_carry_weekday(text, span.start, span.end):
+                return _Sentence(span, [], mentions, [], [])
+            titles = [t.span for t in mentions.titles]
+            dates = [
+                d
+                for d in find_dates(text, doc.published, span.start, span.end)
+                if not any(d.span.overlaps(t) for t in titles)
+            ]
+            return _Sentence(span, [], mentions, dates, [])
         names = [e.span for e in mentions.entities] + [t.span for t in mentions.titles]
         dates = [
             d
@@ -307,8 +319,7 @@ class ClaimBuilder:
             if not any(o.span.overlaps(n) for n in names)
         ]
         # Clauses only place what an entity mention binds to.
-        clauses = split_clauses(text, span) if mentions.entities else []
-        return _Sentence(span, clauses, mentions, dates, ordinals)
+        return _Sentence(span, split_clauses(text, span), mentions, dates, ordinals)
 
     # -- events -------------------------------------------------------------
 

@@ -221,6 +221,23 @@ def test_age_before_the_name(korea: Run, text: str, age: tuple[str, str, str] | 
     assert ages == ([age] if age else [])
 
 
+WEEKDAYS = [
+    # the one claim that needs no named entity: a weekday written before a date
+    ("The talks resume on Tuesday, Feb. 26.", [("weekday", "Tuesday", "supported")]),
+    ("The talks resume on Wednesday, Feb. 26.", [("weekday", "Wednesday", "contradicted")]),
+    ("The talks resume on Tues., Feb. 26.", [("weekday", "Tues.", "supported")]),
+    ("The talks resume on Friday, Feb. 26, 2021.", [("weekday", "Friday", "supported")]),
+    ("Talks resumed on Monday, March 2, 2015.", [("weekday", "Monday", "supported")]),
+    ("The talks resume on Friday.", []),  # a bare weekday is the date, not a claim about one
+    ("The talks resume on Feb. 26.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WEEKDAYS)
+def test_weekday_claims(korea: Run, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert verdicts(korea(text)) == expected
+
+
 def test_finding_points_at_the_wrong_words(korea: Run) -> None:
     text = "Their first summit in Singapore in July set the agenda."
     (finding,) = korea(text).findings

@@ -470,6 +470,9 @@ _DASHES = frozenset("-‐–—")
 _ASCII_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
 _MONTH_FORMS = frozenset(_cased([*MONTHS, *MONTH_ABBREVIATIONS]))
 _WEEKDAY_FORMS = frozenset(_cased([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS]))
+# Any of those forms, even inside a longer word: a span without one has no date carrying a
+# written weekday (`may_carry_weekday`).
+_WEEKDAY_FORM = re.compile(alternation(sorted(_WEEKDAY_FORMS)))
 _CUE_SET = frozenset(CUE_WORDS)
 _STARTER_SET = frozenset(SENTENCE_STARTERS)
 _MODIFIERS = frozenset({"early", "mid", "late"})
@@ -1287,6 +1290,14 @@ def _resolve(candidates: list[_Candidate], start: int, end: int) -> list[DateMen
             kept.append(c.mention)
     kept.sort(key=lambda mention: mention.span.start)
     return kept
+
+
+def may_carry_weekday(text: str, start: int, end: int) -> bool:
+    """Tell whether a date in ``text[start:end]`` could carry a weekday written before it.
+
+    False only when no word there is a weekday, so `find_dates` would attach none.
+    """
+    return _WEEKDAY_FORM.search(text, start, end) is not None
 
 
 def find_dates(
