@@ -156,9 +156,14 @@ class Lexicon:
         ``recent`` is updated as full person names are seen, so a later
         "Biegun" resolves to the most recent "Stephen Biegun" of the article.
         """
-        # Places first: "the" starts place names, so only a match says there is one.
-        in_gazetteer = list(self.gazetteer.matcher.finditer(text, sentence.start, sentence.end))
         tokens = words(text, sentence.start, sentence.end)
+        # Places first: "the" starts place names, so only a match says there is one.
+        known = self.gazetteer.matcher
+        in_gazetteer = (
+            list(known.finditer(text, sentence.start, sentence.end))
+            if known.starts_in(tokens)
+            else []
+        )
         if (
             not in_gazetteer
             and not any(m.starts_in(tokens) for m in (self.names, self.titles, self.triggers))

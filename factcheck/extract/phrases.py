@@ -59,39 +59,55 @@ _Tokens: TypeAlias = tuple[list[int], list[int], list[str]]
 
 
 class _TokenMemo(threading.local):
-    """The tokens of the span tokenized last (in this thread), shared by the matchers."""
+    """The tokens of the span tokenized last (in this thread), shared by the matchers.
 
-    key: tuple[str, int, int] | None = None
-    tokens: _Tokens = ([], [], [])
+    The folded words come first; where each token starts and ends is found only when a
+    matcher needs it, as most sentences hold no word that starts a phrase.
+    """
+
+    def __init__(self) -> None:
+        self.key: tuple[str, int, int] | None = None
+        self.words: list[str] = []
+        self.bounds: tuple[list[int], list[int]] | None = None
 
 
 _MEMO = _TokenMemo()
 _SEPARATORS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
-def _tokens(text: str, start: int, stop: int) -> _Tokens:
-    """Return the tokens of ``text[start:stop]``, reusing the last result for the same span."""
-    key = _MEMO.key
-    if key is not None and key[0] is text and key[1] == start and key[2] == stop:
-        return _MEMO.tokens
-    found = list(TOKEN.finditer(text, start, stop))
-    starts = [m.start() for m in found]
-    ends = [m.end() for m in found]
-    folded = text[start:stop].translate(_QUOTES).casefold()
-    if len(folded) == stop - start:
-        # Folding kept every character one character, so offsets carry over.
-        words = [folded[a - start : b - start] for a, b in zip(starts, ends, strict=True)]
-    else:  # a character such as "ß" folded into two
-        words = [fold(m.group()) for m in found]
-    tokens = (starts, ends, words)
-    _MEMO.key = (text, start, stop)
-    _MEMO.tokens = tokens
-    return tokens
-
-
 def words(text: str, start: int, stop: int) -> list[str]:
     """Return the folded word tokens of ``text[start:stop]`` (shared with the matchers)."""
-    return _tokens(text, start, stop)[2]
+    key = _MEMO.key
+    if key is not None and key[0] is text and key[1] == start and key[2] == stop:
+        return _MEMO.words
+    folded = text[start:stop].translate(_QUOTES).casefold()
+    if folded.isascii():
+        # No character folded into ASCII changes between word and non-word (tested for
+        # every code point), so the folded text's tokens are the folded tokens.
+        found = TOKEN.findall(folded)
+        bounds = None
+    else:
+        matches = list(TOKEN.finditer(text, start, stop))
+        bounds = [m.start() for m in matches], [m.end() for m in matches]
+        if len(folded) == stop - start:
+            # Folding kept every character one character, so offsets carry over.
+            found = [folded[a - start : b - start] for a, b in zip(*bounds, strict=True)]
+        else:  # a character such as "ß" folded into two
+            found = [fold(m.group()) for m in matches]
+    _MEMO.key = (text, start, stop)
+    _MEMO.words = found
+    _MEMO.bounds = bounds
+    return found
+
+
+def _tokens(text: str, start: int, stop: int) -> _Tokens:
+    """Return the tokens of ``text[start:stop]``, reusing the last result for the same span."""
+    found = words(text, start, stop)
+    bounds = _MEMO.bounds
+    if bounds is None:
+        matches = list(TOKEN.finditer(text, start, stop))
+        bounds = _MEMO.bounds = [m.start() for m in matches], [m.end() for m in matches]
+    return bounds[0], bounds[1], found
 
 
 class PhraseMatcher(Generic[T]):
@@ -135,30 +151,40 @@ class PhraseMatcher(Generic[T]):
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match[T]]:
         """Yield leftmost-longest, non-overlapping matches within ``text[start:end]``."""
         stop = len(text) if end is None else end
-        starts, ends, words = _tokens(text, start, stop)
-        longest = self._longest
-        if not self.starts_in(words):
+        if not self.starts_in(words(text, start, stop)):
             return  # most sentences name no title, trigger or place: one set test says so
-        n = len(words)
+        tokens = words(text, start, stop)
+        phrases, longest = self._phrases, self._longest
+        n = len(tokens)
+        bounds: tuple[list[int], list[int], list[str]] | None = None
         after = 0  # the first token not yet inside a match
-        for i in [i for i, w in enumerate(words) if w in longest]:
+        for i in [i for i, w in enumerate(tokens) if w in longest]:
             if i < after:
                 continue
-            for k in range(min(longest[words[i]], n - i), 0, -1):
-                key = " ".join(words[i : i + k]) if k > 1 else words[i]
-                found = self._agreeing(key, text, starts, ends, i)
+            for k in range(min(longest[tokens[i]], n - i), 0, -1):
+                key = " ".join(tokens[i : i + k]) if k > 1 else tokens[i]
+                groups = phrases.get(key)
+                if groups is None:
+                    continue  # no phrase has these words: the bounds are not needed yet
+                if bounds is None:
+                    bounds = _tokens(text, start, stop)
+                starts, ends, _ = bounds
+                found = self._agreeing(key, groups, text, starts, ends, i)
                 if found is not None:
                     yield Match(Span(starts[i], ends[i + k - 1]), found[1], found[2])
                     after = i + k
                     break
 
     def _agreeing(
-        self, key: str, text: str, starts: list[int], ends: list[int], i: int
+        self,
+        key: str,
+        found: _Group[T] | list[_Group[T]],
+        text: str,
+        starts: list[int],
+        ends: list[int],
+        i: int,
     ) -> tuple[tuple[str, ...], str, tuple[T, ...]] | None:
-        """Return the group under ``key`` whose separators the text has after token ``i``."""
-        found = self._phrases.get(key)
-        if found is None:
-            return None
+        """Return the group of ``found`` (under ``key``) whose separators follow token ``i``."""
         groups = found if isinstance(found, list) else [found]
         for index, (seps, phrase, payloads) in enumerate(groups):
             for k, sep in enumerate(seps):
