@@ -91,6 +91,22 @@ def test_surname_before_any_full_mention_is_not_resolved(lexicon: Lexicon) -> No
     assert mentions(lexicon, "Biegun credited Kang.") == []
 
 
+@pytest.mark.parametrize(
+    ("later", "resolved"),
+    [
+        ("Kang credited Biegun.", ["Biegun"]),  # only the surname seen in a full name
+        ("Kang credited Biegun’s team.", ["Biegun"]),
+        ("Kang credited the Biegun-led team.", []),  # part of a longer word
+        ("Kang credited the envoy.", []),
+    ],
+)
+def test_only_surnames_of_names_already_seen_resolve(
+    lexicon: Lexicon, later: str, resolved: list[str]
+) -> None:
+    found = mentions(lexicon, f"Stephen Biegun met reporters.|{later}")
+    assert [text for text, _, how in found if how == "surname"] == resolved
+
+
 def test_triggers_and_titles(lexicon: Lexicon) -> None:
     text = "South Korean Foreign Minister Kang Kyung-wha attended the summit in Hanoi, Vietnam."
     found = lexicon.find(text, Span(0, len(text)), {})

@@ -214,9 +214,13 @@ class Lexicon:
         return frozenset(m.group() for name in self.surnames if (m := _HEAD.match(name)))
 
     def _may_name_surnames(self, text: str, sentence: Span, recent: dict[str, str]) -> bool:
-        """Tell whether a full name has been seen and some word of the sentence could be one."""
-        return bool(recent) and not self._surname_heads.isdisjoint(
-            _HEAD.findall(text, sentence.start, sentence.end)
+        """Tell whether a surname of a full name seen already could be a word of the sentence."""
+        if not recent:
+            return False
+        said = text[sentence.start : sentence.end]
+        # A surname resolves only to a full name seen before, so only those can be here.
+        return any(short in said for short in recent) and not self._surname_heads.isdisjoint(
+            _HEAD.findall(said)
         )
 
     def _surnames(
