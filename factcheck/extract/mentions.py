@@ -173,7 +173,7 @@ class Lexicon:
         names = list(self.names.finditer(text, sentence.start, sentence.end))
         taken = [m.span for m in names]
         titles = [
-            TitleMention(m.span, m.phrase, _unique(m.payloads))
+            TitleMention(m.span, m.phrase, self._unique(m.payloads))
             for m in self.titles.finditer(text, sentence.start, sentence.end)
             if not any(m.span.overlaps(s) for s in taken)
         ]
@@ -184,7 +184,7 @@ class Lexicon:
             taken += [t.span for t in titles]
         entities: list[EntityMention] = []
         for m in names:
-            ids = _unique(m.payloads)
+            ids = self._unique(m.payloads)
             entities.append(EntityMention(m.span, ids, "name"))
             if len(ids) == 1:
                 short = surname(m.phrase)
@@ -195,7 +195,7 @@ class Lexicon:
         for m in self.triggers.finditer(text, sentence.start, sentence.end):
             if any(m.span.overlaps(s) for s in taken):
                 continue
-            ids = _unique(m.payloads)
+            ids = self._unique(m.payloads)
             named = next((e for e in entities if _names_itself(text, e, m.span, ids)), None)
             if named is not None:
                 # "the Apollo 11 mission": the trigger noun is part of the name's phrase
@@ -207,6 +207,23 @@ class Lexicon:
         entities.sort(key=lambda e: e.span)
         places = self._places(text, entities, taken, in_gazetteer)
         return Mentions(tuple(entities), tuple(titles), tuple(places))
+
+    @functools.cached_property
+    def _unique_payloads(self) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Return a memo for `_unique`: a matched tuple (kept, so its id stays its own) by id."""
+        return {}
+
+    def _unique(self, payloads: tuple[str, ...]) -> tuple[str, ...]:
+        """Return ``payloads`` without repeats, once for each tuple a matcher returns.
+
+        A phrase's payloads come back as the same tuple every time it matches, and a title
+        or a trigger can have thousands: remembered by identity, no tuple is hashed.
+        """
+        found = self._unique_payloads.get(id(payloads))
+        if found is None or found[0] is not payloads:
+            found = (payloads, tuple(dict.fromkeys(payloads)))
+            self._unique_payloads[id(payloads)] = found
+        return found[1]
 
     @functools.cached_property
     def _surname_heads(self) -> frozenset[str]:
@@ -283,10 +300,3 @@ def _names_itself(text: str, named: EntityMention, trigger: Span, ids: tuple[str
         and text[named.span.end : trigger.start].isspace()
         and any(e in ids for e in named.entities)
     )
-
-
-# A phrase's payloads come back as the same tuple every time it matches, and "President" can
-# have thousands: the cache makes each one's de-duplication happen once.
-@functools.lru_cache(maxsize=4096)
-def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
