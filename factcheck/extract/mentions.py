@@ -249,11 +249,11 @@ class Lexicon:
             word = m.group().rstrip(".")
             if word.endswith(("'s", "’s")):
                 word = word[:-2]
-            span = Span(m.start(), m.start() + len(word))
-            if word not in self.surnames or any(span.overlaps(s) for s in taken):
-                continue
             who = recent.get(word)
-            if who is not None:
+            if who is None or word not in self.surnames:
+                continue
+            span = Span(m.start(), m.start() + len(word))
+            if not any(span.overlaps(s) for s in taken):
                 yield EntityMention(span, (who,), "surname")
 
     def _places(
