@@ -281,6 +281,12 @@ class ClaimBuilder:
         for region in doc.regions:
             for span in split_sentences(doc.text, region.start, region.end):
                 sent = self._sentence(doc, span, recent)
+                if not sent.mentions.entities:
+                    # A value binds only to a named entity (a place's country, too): without
+                    # one, a sentence holds only weekdays written with dates and near misses.
+                    out.extend(_weekday_claims(doc, sent))
+                    out.extend(self._name_claims(doc, sent))
+                    continue
                 out.extend(self._event_claims(doc, sent))
                 out.extend(self._title_claims(doc, sent))
                 out.extend(self._country_claims(doc, sent))
