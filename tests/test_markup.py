@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck import markup
 from factcheck.check import Checker, FileReport
 from factcheck.document import Document, load_document
 from factcheck.markup import Directive
@@ -495,3 +496,28 @@ def test_markdown_regions_and_directives_stay_in_order(parts: list[str]) -> None
     for directive in doc.directives:
         assert directive.span.text(source).startswith("<!--")
         assert directive.target is None or directive.target.start >= directive.span.end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Read WWW.EXAMPLE.ORG/news now.", ["WWW.EXAMPLE.ORG/news"]),
+        ("See HTTPS://Example.org/x.", ["HTTPS://Example.org/x"]),
+        ("Get Ftp://host/file, then stop.", ["Ftp://host/file"]),
+        ("Odd a.www.b here", ["www.b"]),
+        ("No address: the www is not one, nor is a colon.", []),
+    ],
+)
+def test_bare_addresses(text: str, expected: list[str]) -> None:
+    assert [span.text(text) for span in markup.urls(text, 0, len(text))] == expected
+
+
+@given(st.text(st.sampled_from(list("wW.:/hHtTpPsfF x)İ")), max_size=40), st.data())
+def test_addresses_are_the_patterns_matches(text: str, data: st.DataObject) -> None:
+    # `urls` skips a text holding neither "://" nor "www." without running the pattern.
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [
+        Span(m.start(), markup._url_end(text, m)) for m in markup._URL.finditer(text, start, end)
+    ]
+    assert list(markup.urls(text, start, end)) == expected

@@ -97,6 +97,9 @@ def _directive(span: Span, rules: str, reason: str | None, target: Span | None) 
 
 def urls(text: str, start: int, end: int) -> Iterable[Span]:
     """Yield the bare web addresses in ``text[start:end]``, trailing punctuation left out."""
+    chunk = text[start:end]
+    if "://" not in chunk and "www." not in chunk.lower():
+        return  # every address holds one; the pattern, which starts at "\b", would try each place
     for match in _URL.finditer(text, start, end):
         yield Span(match.start(), _url_end(text, match))
 
