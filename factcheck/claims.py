@@ -302,8 +302,8 @@ class ClaimBuilder:
         text = doc.text
         mentions = self.lexicon.find(text, span, recent)
         if not mentions.entities:
-            # Values bind only to a named entity; the one claim without one is a weekday
-            # written before a date, so without a weekday word the grammars are not run.
+            # Values bind only to a named entity; of what such a sentence can hold, only a
+            # weekday written before a date needs a grammar, and it needs a weekday word.
             if not may_carry_weekday(text, span.start, span.end):
                 return _Sentence(span, [], mentions, [], [])
             titles = [t.span for t in mentions.titles]

@@ -151,9 +151,9 @@ class PhraseMatcher(Generic[T]):
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match[T]]:
         """Yield leftmost-longest, non-overlapping matches within ``text[start:end]``."""
         stop = len(text) if end is None else end
-        if not self.starts_in(words(text, start, stop)):
-            return  # most sentences name no title, trigger or place: one set test says so
         tokens = words(text, start, stop)
+        if not self.starts_in(tokens):
+            return  # most sentences name no title, trigger or place: one set test says so
         phrases, longest = self._phrases, self._longest
         n = len(tokens)
         bounds: tuple[list[int], list[int], list[str]] | None = None
