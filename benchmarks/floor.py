@@ -7,9 +7,9 @@ decoding with the prose regions found; splitting sentences; tokenizing and foldi
 sentence and looking its words up among the first words of every name, title, trigger and
 place; scanning for the anchors the date grammar starts at and for ordinals, in the
 sentences where a word starts a name or a trigger noun or a weekday is written (checking
-runs the date grammar and ordinals only in sentences that name an entity or a weekday). Nothing is
-extracted or judged, so checking can only be slower than the last row. It reads factcheck's
-internal tables and patterns (`PhraseMatcher._longest`, `dates._ANCHORS`,
+runs the date grammar and ordinals only in sentences that name an entity or a weekday).
+Nothing is extracted or judged, so checking can only be slower than the last row. It reads
+factcheck's internal tables and patterns (`PhraseMatcher._longest`, `dates._ANCHORS`,
 `ordinals._ORDINAL`): a measurement, not an interface.
 """
 

@@ -222,7 +222,7 @@ def test_age_before_the_name(korea: Run, text: str, age: tuple[str, str, str] | 
 
 
 WEEKDAYS = [
-    # the one claim that needs no named entity: a weekday written before a date
+    # a claim that needs no named entity: a weekday written before a date
     ("The talks resume on Tuesday, Feb. 26.", [("weekday", "Tuesday", "supported")]),
     ("The talks resume on Wednesday, Feb. 26.", [("weekday", "Wednesday", "contradicted")]),
     ("The talks resume on Tues., Feb. 26.", [("weekday", "Tues.", "supported")]),

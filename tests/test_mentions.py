@@ -160,7 +160,7 @@ def test_a_spans_tokens_are_those_of_the_span_alone(
 
 def test_folding_into_ascii_keeps_word_and_non_word_characters_apart() -> None:
     # `words` tokenizes an ASCII folded text itself: that is exact only if no character
-    # folded into ASCII changes class or vanishes ("K" Kelvin sign and "ß" stay letters).
+    # folded into ASCII changes class or vanishes (the Kelvin sign and "ß" stay letters).
     changed = []
     for code in range(0x110000):
         char = chr(code)
